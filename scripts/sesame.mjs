@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// The README's two commands land here: `npm run demo` and `npm test`.
+// They must work on a machine that has only Node and npm, so this script
+// brings pnpm (pinned in package.json) and, for the tests, a Chromium.
+// It uses nothing but Node's standard library.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from './find-chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const mode = process.argv[2];
+if (mode !== 'test' && mode !== 'demo') {
+  console.error('usage: node scripts/sesame.mjs test|demo');
+  process.exit(2);
+}
+
+const { packageManager } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pnpmVersion = packageManager.replace(/^pnpm@/, '');
+const env = { ...process.env };
+
+/** Runs a command in the repository root, inheriting stdio; returns its exit code. */
+function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env, ...options });
+  if (result.error) return 1;
+  return result.status ?? 1;
+}
+
+function must(cmd, args) {
+  const code = run(cmd, args);
+  if (code !== 0) {
+    console.error(`\n[sesame] \`${cmd} ${args.join(' ')}\` failed with exit code ${code}`);
+    process.exit(code);
+  }
+}
+
+function output(cmd, args) {
+  const result = spawnSync(cmd, args, { cwd: root, env, encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : '';
+}
+
+// pnpm: the one on PATH if it is the pinned version, else a private copy in .cache/.
+function ensurePnpm() {
+  if (output('pnpm', ['--version']) === pnpmVersion) return;
+  const prefix = join(root, '.cache', 'pnpm');
+  const bin = join(prefix, 'node_modules', '.bin');
+  if (!existsSync(join(bin, 'pnpm'))) {
+    console.log(`[sesame] installing pnpm@${pnpmVersion} into .cache/pnpm`);
+    must('npm', [
+      'install',
+      '--silent',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      prefix,
+      `pnpm@${pnpmVersion}`,
+    ]);
+  }
+  env.PATH = `${bin}${process.platform === 'win32' ? ';' : ':'}${env.PATH}`;
+}
+
+// Chromium for Playwright, in the order the README gives.
+function ensureChromium() {
+  let found = findChromium(env);
+  if (found) return report(found);
+  console.log('[sesame] no Chromium found; trying `playwright install chromium`');
+  if (run('pnpm', ['exec', 'playwright', 'install', 'chromium'], { timeout: 180_000 }) === 0) {
+    found = findChromium(env);
+    if (found) return report(found);
+  }
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && output('sh', ['-c', 'command -v apt-get'])) {
+    console.log('[sesame] installing Debian chromium with apt-get');
+    must('apt-get', ['update', '-qq']);
+    must('apt-get', ['install', '-y', '-qq', 'chromium']);
+    found = findChromium(env);
+    if (found) return report(found);
+  }
+  console.error(
+    '[sesame] no Chromium for Playwright: set CHROMIUM_PATH, install chromium, or run `pnpm exec playwright install chromium`.',
+  );
+  process.exit(1);
+}
+
+function report(path) {
+  env.CHROMIUM_PATH = path;
+  console.log(`[sesame] Chromium: ${path}`);
+}
+
+ensurePnpm();
+must('pnpm', ['install', ...(env.CI ? ['--frozen-lockfile'] : [])]);
+if (mode === 'test') {
+  ensureChromium();
+  must('pnpm', ['run', 'check']);
+} else {
+  must('pnpm', ['run', 'demo:start']);
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// One Vitest run over every package; each package's vitest.config.ts says
+// which environment its tests need (happy-dom for browser code, node for the tenant).
+export default defineConfig({
+  test: {
+    projects: ['packages/*/vitest.config.ts'],
+  },
+});
