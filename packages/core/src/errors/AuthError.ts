@@ -1,0 +1,41 @@
+/**
+ * Stable error codes. Compare `error.code` with these, never the message.
+ * Server error codes (`login_required`, `consent_required`, `invalid_grant`, ...) are kept as sent.
+ */
+export type AuthErrorCode =
+  | 'login_required'
+  | 'consent_required'
+  | 'interaction_required'
+  | 'invalid_state'
+  | 'invalid_grant'
+  | 'invalid_response'
+  | 'timeout'
+  | 'popup_closed'
+  | 'popup_blocked'
+  | 'mfa_required'
+  | 'missing_refresh_token'
+  | 'network_error'
+  | 'server_error'
+  | 'rate_limited'
+  | (string & {});
+
+/**
+ * The one error class of Sesame. `code` is stable; `description` is the server's
+ * `error_description` when there is one; `cause` is the underlying error.
+ * Messages never contain token values.
+ *
+ * @example
+ * try { await client.getTokenSilently(); }
+ * catch (e) { if (e instanceof AuthError && e.code === 'login_required') await client.loginWithRedirect(); }
+ */
+export class AuthError extends Error {
+  override name = 'AuthError';
+  readonly code: AuthErrorCode;
+  readonly description: string | undefined;
+
+  constructor(code: AuthErrorCode, description?: string, options?: { cause?: unknown }) {
+    super(description ? `${code}: ${description}` : code, options);
+    this.code = code;
+    this.description = description;
+  }
+}
