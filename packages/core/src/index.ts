@@ -1,1 +1,20 @@
-export {};
+export { createAuthClient } from './createAuthClient.js';
+export { AuthError, type AuthErrorCode } from './errors/AuthError.js';
+export type {
+  AuthClient,
+  AuthClientOptions,
+  AuthListener,
+  AuthLock,
+  AuthorizationParams,
+  AuthSnapshot,
+  AuthStorage,
+  GetTokenSilentlyOptions,
+  IdTokenClaims,
+  LogoutOptions,
+  PopupConfigOptions,
+  PopupLoginOptions,
+  RedirectLoginOptions,
+  RedirectLoginResult,
+  TokenResponse,
+  User,
+} from './types.js';

@@ -119,3 +119,90 @@ export interface LogoutOptions {
 
 /** A listener of the auth-state store; read the new state with `getSnapshot()`. */
 export type AuthListener = () => void;
+
+/**
+ * Where the session is kept. Values are structured-cloneable objects; `clear()` removes
+ * everything the client wrote (used by `logout()`). Pass one as `storage` to replace IndexedDB.
+ */
+export interface AuthStorage {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/**
+ * A lock shared by every tab: runs `task` while holding the lock called `name` and
+ * releases it when the task settles. The default uses `navigator.locks.request()`.
+ */
+export interface AuthLock {
+  run<T>(name: string, task: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Options of `createAuthClient()`. Give either `domain` (Auth0 mode) or `issuer` (OIDC mode).
+ *
+ * @example
+ * createAuthClient({ domain: 'example.eu.auth0.com', clientId: 'abc', authorizationParams: { redirect_uri: location.origin } });
+ */
+export interface AuthClientOptions {
+  /**
+   * Auth0 mode: a tenant domain such as `example.eu.auth0.com` (issuer `https://{domain}/`),
+   * or a full origin such as `http://127.0.0.1:4000` for the local tenant. Known endpoints, no discovery.
+   */
+  domain?: string;
+  /** OIDC mode: the issuer identifier; its discovery document is fetched once and cached. */
+  issuer?: string;
+  clientId: string;
+  /** Default parameters of every `/authorize` request. Default scope: `openid profile email`. */
+  authorizationParams?: AuthorizationParams;
+  /** Use refresh tokens (rotating) and ask for `offline_access`. Default: `true`. */
+  useRefreshTokens?: boolean;
+  /** Fall back to a hidden `prompt=none` iframe when there is no usable refresh token. Default: `true`. */
+  silentAuth?: boolean;
+  /** Seconds before expiry at which a stored access token counts as expired, and clock tolerance. Default: 60. */
+  leeway?: number;
+  /** Bound of the silent-auth iframe and of popups. Default: 60. */
+  authorizeTimeoutInSeconds?: number;
+  /** Bound of each HTTP request. Default: 10. */
+  httpTimeoutInSeconds?: number;
+  /** `indexeddb` (default; memory when IndexedDB is unavailable), `memory`, or your own store. */
+  storage?: 'indexeddb' | 'memory' | AuthStorage;
+  /** The fetch used for every request. Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /** The clock, in milliseconds since the epoch. Default: `Date.now`. */
+  now?: () => number;
+  /** The cross-tab lock. Default: Web Locks, or an in-tab mutex where they are missing. */
+  lock?: AuthLock;
+  /** A fresh random URL-safe string (≥ 43 characters) per call, for state, nonce and PKCE. */
+  random?: () => string;
+}
+
+/**
+ * A Sesame client: one per authorization server and client id. Created by `createAuthClient()`.
+ * Every promise it returns settles within the configured bounds.
+ */
+export interface AuthClient {
+  /** Calls `listener` after every state change; returns the function that stops it. */
+  subscribe(listener: AuthListener): () => void;
+  /** The current state; the same object until the state changes. */
+  getSnapshot(): AuthSnapshot;
+  /** Sends the browser to the authorization server (PKCE, state, nonce). */
+  loginWithRedirect<TAppState = unknown>(options?: RedirectLoginOptions<TAppState>): Promise<void>;
+  /** Completes a redirect login from the callback URL (default: the current location). */
+  handleRedirectCallback<TAppState = unknown>(url?: string): Promise<RedirectLoginResult<TAppState>>;
+  /** Signs in through a popup window. */
+  loginWithPopup(options?: PopupLoginOptions, config?: PopupConfigOptions): Promise<void>;
+  /** An access token: from the store, a refresh token, or a silent-auth iframe. */
+  getTokenSilently(options: GetTokenSilentlyOptions & { detailedResponse: true }): Promise<TokenResponse>;
+  getTokenSilently(options?: GetTokenSilentlyOptions): Promise<string>;
+  /** An access token obtained through a popup (e.g. for consent to a new audience). */
+  getTokenWithPopup(options?: PopupLoginOptions, config?: PopupConfigOptions): Promise<string>;
+  /** Tries to restore a session silently; never rejects for `login_required`. */
+  checkSession(options?: GetTokenSilentlyOptions): Promise<void>;
+  isAuthenticated(): Promise<boolean>;
+  getUser(): Promise<User | undefined>;
+  getIdTokenClaims(): Promise<IdTokenClaims | undefined>;
+  /** Clears the session in every tab, then (unless `openUrl: false`) goes to the server's logout. */
+  logout(options?: LogoutOptions): Promise<void>;
+}
