@@ -1,0 +1,75 @@
+import { type AuthClient, type AuthClientOptions, createAuthClient, type User } from '@sesame/core';
+import { createContext, type ReactNode, useEffect, useState } from 'react';
+
+/** The app state carried through a redirect login; `returnTo` is set by `<RequireAuth>`. */
+export interface AppState {
+  returnTo?: string;
+  [key: string]: unknown;
+}
+
+/** Props of {@link AuthProvider}: a ready `client`, or the options to create one with. */
+export type AuthProviderProps = {
+  children?: ReactNode;
+  /**
+   * Called once the redirect callback has been handled, with the `appState` given to
+   * `loginWithRedirect()` and the signed-in user. Default: `history.replaceState` to
+   * `appState.returnTo` when there is one. Pass your router's navigation here.
+   */
+  onRedirectCallback?: (appState: AppState | undefined, user: User | undefined) => void;
+  /** Do not treat `code`/`error` + `state` in the URL as a Sesame callback (e.g. another OAuth flow's). */
+  skipRedirectCallback?: boolean;
+} & ({ client: AuthClient } | (AuthClientOptions & { client?: undefined }));
+
+/** The client of the nearest `<AuthProvider>`. */
+export const AuthContext = createContext<AuthClient | undefined>(undefined);
+
+// Clients whose start-up (callback or session check) has run. Keyed by client rather than
+// by component so that StrictMode's mount-unmount-mount, or a remount, never exchanges a code twice.
+const started = new WeakSet<AuthClient>();
+
+/** True when the current URL looks like an authorization response: `state` and `code` or `error`. */
+export function hasAuthParams(search = window.location.search): boolean {
+  const params = new URLSearchParams(search);
+  return params.has('state') && (params.has('code') || params.has('error'));
+}
+
+function defaultOnRedirectCallback(appState: AppState | undefined): void {
+  if (typeof appState?.returnTo === 'string') window.history.replaceState(null, '', appState.returnTo);
+}
+
+/**
+ * Makes a Sesame client available to {@link useAuth} and starts it: on the first mount it
+ * handles the redirect callback when the URL carries one, otherwise it calls `checkSession()`.
+ * Either happens once per client, also under `<StrictMode>`. Errors are published by the
+ * core in the snapshot's `error` (read it with `useAuth().error`). Options are read once:
+ * changing them later does not create a new client.
+ *
+ * @example
+ * createRoot(el).render(
+ *   <AuthProvider domain="example.eu.auth0.com" clientId="abc"
+ *     authorizationParams={{ redirect_uri: location.origin }}
+ *     onRedirectCallback={(appState) => navigate(appState?.returnTo ?? '/')}>
+ *     <App />
+ *   </AuthProvider>,
+ * );
+ */
+export function AuthProvider(props: AuthProviderProps): ReactNode {
+  const { children, onRedirectCallback = defaultOnRedirectCallback, skipRedirectCallback, ...rest } = props;
+  const [client] = useState(() => rest.client ?? createAuthClient(rest as AuthClientOptions));
+
+  useEffect(() => {
+    if (started.has(client)) return;
+    started.add(client);
+    // Rejections are not rethrown: the core publishes them as the snapshot's `error`.
+    if (!skipRedirectCallback && hasAuthParams()) {
+      client.handleRedirectCallback<AppState>().then(
+        ({ appState }) => onRedirectCallback(appState, client.getSnapshot().user),
+        () => {},
+      );
+    } else {
+      client.checkSession().catch(() => {});
+    }
+  }, [client, skipRedirectCallback, onRedirectCallback]);
+
+  return <AuthContext.Provider value={client}>{children}</AuthContext.Provider>;
+}

@@ -1,0 +1,71 @@
+import type { RedirectLoginOptions } from '@sesame/core';
+import { type ComponentType, type ReactNode, useEffect, useRef } from 'react';
+import type { AppState } from './AuthProvider.js';
+import { useAuth } from './useAuth.js';
+
+/** Options of {@link RequireAuth} and {@link withAuthenticationRequired}. */
+export interface RequireAuthOptions {
+  /** Where to come back after the login. Default: the current path and query. */
+  returnTo?: string | (() => string);
+  /** Rendered while loading and while the browser goes to the login page. Default: nothing. */
+  onRedirecting?: () => ReactNode;
+  /** Passed to `loginWithRedirect()`; its `appState` is kept and `returnTo` added to it. */
+  loginOptions?: RedirectLoginOptions<AppState>;
+}
+
+/**
+ * Renders `children` only for a signed-in user. Once loading is over and nobody is signed
+ * in, calls `loginWithRedirect({ appState: { returnTo } })`; `<AuthProvider>`'s
+ * `onRedirectCallback` receives that `returnTo` after the login.
+ *
+ * @example
+ * <Route path="/account" element={<RequireAuth onRedirecting={() => <Spinner />}><Account /></RequireAuth>} />
+ */
+export function RequireAuth({
+  children,
+  returnTo,
+  onRedirecting = () => null,
+  loginOptions,
+}: RequireAuthOptions & { children?: ReactNode }): ReactNode {
+  const { isLoading, isAuthenticated, loginWithRedirect } = useAuth();
+  // One login per signed-out period, also when StrictMode runs the effect twice.
+  const redirecting = useRef(false);
+
+  // Runs on a change of state only: inline `loginOptions` or `returnTo` must not start a second login.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the options are read when the state changes
+  useEffect(() => {
+    if (isAuthenticated) redirecting.current = false;
+    if (isLoading || isAuthenticated || redirecting.current) return;
+    redirecting.current = true;
+    const to =
+      typeof returnTo === 'function'
+        ? returnTo()
+        : (returnTo ?? `${window.location.pathname}${window.location.search}`);
+    // A failed login is published by the core as the snapshot's `error`.
+    loginWithRedirect<AppState>({
+      ...loginOptions,
+      appState: { ...loginOptions?.appState, returnTo: to },
+    }).catch(() => {});
+  }, [isLoading, isAuthenticated]);
+
+  return isAuthenticated ? children : onRedirecting();
+}
+
+/**
+ * Wraps `Component` so that it renders only for a signed-in user (see {@link RequireAuth}).
+ *
+ * @example
+ * export default withAuthenticationRequired(Account, { onRedirecting: () => <Spinner /> });
+ */
+export function withAuthenticationRequired<P extends object>(
+  Component: ComponentType<P>,
+  options: RequireAuthOptions = {},
+): ComponentType<P> {
+  const Protected = (props: P) => (
+    <RequireAuth {...options}>
+      <Component {...props} />
+    </RequireAuth>
+  );
+  Protected.displayName = `withAuthenticationRequired(${Component.displayName ?? Component.name})`;
+  return Protected;
+}
