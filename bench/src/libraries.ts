@@ -1,0 +1,56 @@
+/** A library under test: its minimal apps (for size) and its adapter page (for the browser scenarios). */
+export interface Library {
+  /** Short stable id, used in file names, URLs and the JSON results. */
+  id: string;
+  /** How the tables name it. */
+  label: string;
+  /** npm packages whose installed versions the results state. */
+  packages: string[];
+  /** Minimal app, relative to `src/apps/`: create, login, callback, get token, logout. */
+  app: string;
+  /** Minimal React app (provider + hook), relative to `src/apps/`, when the library has a React binding. */
+  reactApp?: { file: string; packages: string[] };
+  /** Adapter module, relative to `src/adapters/`, and the name of its `AdapterFactory` export. */
+  adapter: { file: string; exportName: string };
+  /** Port of the static server for its adapter page, one origin per library. */
+  port: number;
+}
+
+/** Every library the benchmark compares, Sesame first. Add a library by adding an entry here. */
+export const libraries: Library[] = [
+  {
+    id: 'sesame',
+    label: 'Sesame',
+    packages: ['@sesame/core'],
+    app: 'sesame.ts',
+    reactApp: { file: 'sesameReact.tsx', packages: ['@sesame/react'] },
+    adapter: { file: 'sesame.ts', exportName: 'sesame' },
+    port: 5301,
+  },
+  {
+    id: 'auth0-spa-js',
+    label: 'auth0-spa-js',
+    packages: ['@auth0/auth0-spa-js'],
+    app: 'auth0SpaJs.ts',
+    reactApp: { file: 'auth0React.tsx', packages: ['@auth0/auth0-react'] },
+    adapter: { file: 'auth0SpaJs.ts', exportName: 'auth0SpaJs' },
+    port: 5302,
+  },
+  {
+    id: 'oidc-client-ts',
+    label: 'oidc-client-ts',
+    packages: ['oidc-client-ts'],
+    app: 'oidcClientTs.ts',
+    reactApp: { file: 'reactOidcContext.tsx', packages: ['react-oidc-context'] },
+    adapter: { file: 'oidcClientTs.ts', exportName: 'oidcClientTs' },
+    port: 5303,
+  },
+  {
+    id: 'okta-auth-js',
+    label: 'okta-auth-js',
+    packages: ['@okta/okta-auth-js'],
+    app: 'oktaAuthJs.ts',
+    adapter: { file: 'oktaAuthJs.ts', exportName: 'oktaAuthJs' },
+    port: 5304,
+  },
+];
