@@ -1,6 +1,142 @@
+import { resolveConfig } from './config/resolveConfig.js';
+import type { ClientContext } from './context.js';
+import { AuthError } from './errors/AuthError.js';
+import { toAuthError } from './errors/toAuthError.js';
+import { createTokenGetter } from './flows/getTokenSilently.js';
+import { logout } from './flows/logout.js';
+import { popupLogin } from './flows/popup.js';
+import { handleRedirectCallback, loginWithRedirect } from './flows/redirect.js';
+import { webLock } from './lock/webLock.js';
+import { resolveServer } from './server/resolveServer.js';
+import { createAuthStore } from './state/createAuthStore.js';
+import { createTokenStore } from './storage/createTokenStore.js';
+import { idbStorage } from './storage/idbStorage.js';
+import { memoryStorage } from './storage/memoryStorage.js';
+import { createBroadcastSync, type SyncMessage } from './sync/createBroadcastSync.js';
+import { toIdTokenClaims } from './tokens/acceptTokens.js';
+import { createIdTokenVerifier } from './tokens/verifyIdToken.js';
+import { createTransactionStore } from './transactions/createTransactionStore.js';
 import type { AuthClient, AuthClientOptions } from './types.js';
 
-/** Creates a Sesame client. (Implementation in progress.) */
-export function createAuthClient(_options: AuthClientOptions): AuthClient {
-  throw new Error('not implemented yet');
+// Answers of silent authentication that mean "not signed in", not "something broke".
+const SIGNED_OUT = new Set([
+  'login_required',
+  'consent_required',
+  'interaction_required',
+  'missing_refresh_token',
+]);
+
+/**
+ * Creates a Sesame client. The options are checked and resolved once; the stored session is
+ * read at once (the snapshot is `loading` until then) and needs no request when its access
+ * token is still valid.
+ *
+ * @param options - See `AuthClientOptions`; `clientId` and one of `domain` / `issuer` are required.
+ * @returns The client: the methods of `AuthClient` plus the auth-state store.
+ * @throws {TypeError} naming the first bad option.
+ * @example
+ * const auth = createAuthClient({ domain: 'example.eu.auth0.com', clientId: 'abc' });
+ * if (location.search.includes('state=')) await auth.handleRedirectCallback();
+ * const token = await auth.getTokenSilently();
+ */
+export function createAuthClient(options: AuthClientOptions): AuthClient {
+  const config = resolveConfig(options);
+  const storage =
+    config.storage === 'indexeddb'
+      ? idbStorage(config.clientId)
+      : config.storage === 'memory'
+        ? memoryStorage()
+        : config.storage;
+  const tokens = createTokenStore(storage);
+  const load = async () => {
+    const session = await tokens.readSession();
+    store.publish(
+      session
+        ? { status: 'authenticated', user: session.user }
+        : { status: 'unauthenticated', user: undefined },
+    );
+  };
+  const onSync = async (message: SyncMessage) => {
+    // With memory storage the other tab's store is not shared: clear this one too.
+    if (message.type === 'logout') await tokens.clear();
+    await load();
+  };
+  const sync = createBroadcastSync(config.clientId, (message) => void onSync(message).catch(() => undefined));
+  const store = createAuthStore({ onFirst: sync.start, onLast: sync.stop });
+  const ctx: ClientContext = {
+    config,
+    server: resolveServer(config),
+    tokens,
+    transactions: createTransactionStore(storage),
+    store,
+    sync,
+    lock: config.lock ?? webLock(),
+    verifyIdToken: createIdTokenVerifier(),
+  };
+  const ready = load().catch((error) =>
+    store.publish({ status: 'unauthenticated', error: toAuthError(error) }),
+  );
+  const getToken = createTokenGetter(ctx);
+
+  /** Runs a public operation after the first store read; a failure is also published as `error`. */
+  const track = async <T>(operation: () => Promise<T>): Promise<T> => {
+    await ready;
+    try {
+      return await operation();
+    } catch (error) {
+      const authError = error instanceof TypeError ? error : toAuthError(error);
+      if (authError instanceof AuthError) store.publish({ error: authError });
+      throw authError;
+    }
+  };
+
+  return {
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
+    loginWithRedirect: async (opts) => {
+      await ready;
+      return loginWithRedirect(ctx, opts);
+    },
+    handleRedirectCallback: (url) => track(() => handleRedirectCallback(ctx, url)),
+    // Not async before the popup opens: the browser allows it only within the user's gesture.
+    loginWithPopup: (opts, popupConfig) => {
+      const login = popupLogin(ctx, opts, popupConfig);
+      return track(async () => void (await login));
+    },
+    getTokenWithPopup: (opts, popupConfig) => {
+      const login = popupLogin(ctx, opts, popupConfig);
+      return ready.then(async () => (await login).access_token);
+    },
+    getTokenSilently: (async (opts?: Parameters<AuthClient['getTokenSilently']>[0]) => {
+      await ready;
+      const response = await getToken(opts);
+      return opts?.detailedResponse ? response : response.access_token;
+    }) as AuthClient['getTokenSilently'],
+    checkSession: (opts) =>
+      track(async () => {
+        if (!config.silentAuth && !(await tokens.readSession())) return;
+        try {
+          await getToken(opts);
+        } catch (error) {
+          if (!(error instanceof AuthError && SIGNED_OUT.has(error.code))) throw error;
+        }
+      }),
+    isAuthenticated: async () => {
+      await ready;
+      return (await tokens.readSession()) !== undefined;
+    },
+    getUser: async () => {
+      await ready;
+      return (await tokens.readSession())?.user;
+    },
+    getIdTokenClaims: async () => {
+      await ready;
+      const session = await tokens.readSession();
+      return session && toIdTokenClaims(session);
+    },
+    logout: async (opts) => {
+      await ready;
+      return logout(ctx, opts);
+    },
+  };
 }

@@ -134,9 +134,10 @@ export interface AuthStorage {
 /**
  * A lock shared by every tab: runs `task` while holding the lock called `name` and
  * releases it when the task settles. The default uses `navigator.locks.request()`.
+ * When `signal` aborts before the lock is acquired, `run` rejects and `task` never runs.
  */
 export interface AuthLock {
-  run<T>(name: string, task: () => Promise<T>): Promise<T>;
+  run<T>(name: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
 /**

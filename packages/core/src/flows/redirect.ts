@@ -1,0 +1,51 @@
+import type { ClientContext } from '../context.js';
+import { AuthError } from '../errors/AuthError.js';
+import type { RedirectLoginOptions, RedirectLoginResult } from '../types.js';
+import { exchangeCode } from './exchangeCode.js';
+import { startAuthorization } from './startAuthorization.js';
+
+const RESPONSE_PARAMS = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri'];
+
+/** Stores a transaction for the login and sends the browser to `/authorize`. */
+export async function loginWithRedirect<TAppState>(
+  ctx: ClientContext,
+  options: RedirectLoginOptions<TAppState> = {},
+): Promise<void> {
+  if (options.openUrl !== undefined && typeof options.openUrl !== 'function') {
+    throw new TypeError('"options.openUrl" must be a function');
+  }
+  const { url, tx } = await startAuthorization(ctx, options.authorizationParams);
+  await ctx.transactions.put({
+    ...tx,
+    ...(options.appState !== undefined && { appState: options.appState }),
+  });
+  await (options.openUrl ?? ((href: string) => location.assign(href)))(url.href);
+}
+
+/**
+ * Removes the authorization response from the address bar (and so from history) before the
+ * code is used, so that no code or state stays behind even if the exchange fails.
+ */
+function cleanLocation(callback: URL): void {
+  if (typeof location === 'undefined' || typeof history === 'undefined') return;
+  const current = new URL(location.href);
+  if (current.origin !== callback.origin || current.pathname !== callback.pathname) return;
+  for (const name of RESPONSE_PARAMS) current.searchParams.delete(name);
+  history.replaceState(history.state, '', current.pathname + current.search + current.hash);
+}
+
+/** Completes a redirect login: consumes the transaction of the response's `state` exactly once. */
+export async function handleRedirectCallback<TAppState>(
+  ctx: ClientContext,
+  url: string = location.href,
+): Promise<RedirectLoginResult<TAppState>> {
+  if (typeof url !== 'string') throw new TypeError('"url" must be a string');
+  const callback = new URL(url);
+  cleanLocation(callback);
+  const state = callback.searchParams.get('state');
+  const tx = state ? await ctx.transactions.take(state) : undefined;
+  if (!tx)
+    throw new AuthError('invalid_state', 'no login is waiting for this response (replayed or unknown state)');
+  await exchangeCode(ctx, tx, callback.searchParams);
+  return tx.appState === undefined ? {} : { appState: tx.appState as TAppState };
+}

@@ -1,0 +1,77 @@
+import { None, refreshTokenGrantRequest } from 'oauth4webapi';
+import type { ClientContext } from '../context.js';
+import { AuthError } from '../errors/AuthError.js';
+import { type StoredToken, tokenKey } from '../storage/createTokenStore.js';
+import { acceptTokens, toTokenResponse } from '../tokens/acceptTokens.js';
+import type { TokenResponse } from '../types.js';
+
+/** True while the access token is valid for more than the leeway. */
+export function isFresh(ctx: ClientContext, token: StoredToken | undefined): token is StoredToken {
+  return token !== undefined && token.expiresAt - ctx.config.leeway * 1000 > ctx.config.now();
+}
+
+/**
+ * Refreshes the tokens of one audience and scope under the cross-tab lock
+ * (`sesame:{clientId}:{audience}`). After acquiring it the store is read again: when another
+ * tab has replaced the access token meanwhile, that token is used and nothing is sent.
+ *
+ * Each refresh-token value is sent at most once: when a request may have reached the server
+ * without an answer (network error, timeout, 5xx) the token is kept but marked spent, since
+ * the server may have rotated it; `invalid_grant` drops the tokens of that key in every tab.
+ *
+ * @param seen - The access token the caller found in the store before asking for the lock.
+ * @returns The new tokens, or `undefined` when there is no usable refresh token.
+ */
+export function refresh(
+  ctx: ClientContext,
+  audience: string | undefined,
+  scope: string,
+  seen: string | undefined,
+  signal: AbortSignal,
+): Promise<TokenResponse | undefined> {
+  const { config, tokens, server, sync } = ctx;
+  const key = tokenKey(audience, scope);
+  return ctx.lock.run(
+    `sesame:${config.clientId}:${audience ?? ''}`,
+    async () => {
+      const entry = await tokens.readToken(key);
+      if (isFresh(ctx, entry) && entry.accessToken !== seen) {
+        return toTokenResponse(entry, await tokens.readSession(), config.now());
+      }
+      const refreshToken = entry?.refreshTokenSpent ? undefined : entry?.refreshToken;
+      if (!entry || !refreshToken) return undefined;
+      // Offline: fetch would fail before sending, so the token stays usable.
+      if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+        throw new AuthError('network_error', 'the browser is offline');
+      }
+      const spend = () => tokens.writeToken(key, { ...entry, refreshTokenSpent: true });
+      const as = await server.metadata();
+      let response: Response;
+      try {
+        response = await server.request((http) =>
+          refreshTokenGrantRequest(as, server.client(), None(), refreshToken, http),
+        );
+      } catch (error) {
+        await spend();
+        throw error;
+      }
+      if (response.status >= 500) await spend();
+      try {
+        return await acceptTokens(ctx, {
+          response,
+          grant: 'refresh_token',
+          audience,
+          scope,
+          previousRefreshToken: refreshToken,
+        });
+      } catch (error) {
+        if (error instanceof AuthError && error.code === 'invalid_grant') {
+          await tokens.dropToken(key);
+          sync.post({ type: 'update' });
+        }
+        throw error;
+      }
+    },
+    signal,
+  );
+}

@@ -1,0 +1,51 @@
+import { calculatePKCECodeChallenge } from 'oauth4webapi';
+import { joinScopes } from '../config/resolveConfig.js';
+import type { ClientContext } from '../context.js';
+import type { Transaction } from '../transactions/createTransactionStore.js';
+import type { AuthorizationParams } from '../types.js';
+
+/**
+ * Builds an `/authorize` URL (PKCE S256, state, nonce) from the client's parameters and the
+ * call's, and the transaction that its response must match.
+ */
+export async function startAuthorization(
+  ctx: ClientContext,
+  params: AuthorizationParams | undefined,
+  responseMode?: 'web_message',
+): Promise<{ url: URL; tx: Transaction }> {
+  const { config, server } = ctx;
+  if (params !== undefined && (typeof params !== 'object' || params === null)) {
+    throw new TypeError('"options.authorizationParams" must be an object');
+  }
+  const merged: AuthorizationParams = { ...config.authorizationParams, ...params };
+  const scope = joinScopes(config.authorizationParams.scope, params?.scope);
+  const redirectUri = merged.redirect_uri ?? globalThis.location?.origin;
+  if (!redirectUri)
+    throw new TypeError('"authorizationParams.redirect_uri" is required outside a browser page');
+  const tx: Transaction = {
+    state: config.random(),
+    nonce: config.random(),
+    codeVerifier: config.random(),
+    redirectUri,
+    issuer: config.issuer,
+    audience: merged.audience,
+    scope,
+    organization: merged.organization,
+    maxAge: merged.max_age === undefined ? undefined : Number(merged.max_age),
+  };
+  const as = await server.metadata();
+  const url = new URL(as.authorization_endpoint as string);
+  for (const [name, value] of Object.entries(merged)) {
+    if (value !== undefined) url.searchParams.set(name, String(value));
+  }
+  url.searchParams.set('client_id', config.clientId);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('redirect_uri', redirectUri);
+  url.searchParams.set('scope', scope);
+  url.searchParams.set('state', tx.state);
+  url.searchParams.set('nonce', tx.nonce);
+  url.searchParams.set('code_challenge', await calculatePKCECodeChallenge(tx.codeVerifier));
+  url.searchParams.set('code_challenge_method', 'S256');
+  if (responseMode) url.searchParams.set('response_mode', responseMode);
+  return { url, tx };
+}

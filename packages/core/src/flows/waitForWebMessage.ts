@@ -1,0 +1,54 @@
+import { AuthError } from '../errors/AuthError.js';
+
+/** Where an authorization response may come from, and how long to wait for it. */
+export interface WebMessageSource {
+  /** The issuer's origin: messages from any other origin are ignored. */
+  readonly origin: string;
+  /** The iframe's or popup's window: messages from any other window are ignored. */
+  readonly source: MessageEventSource | null;
+  readonly state: string;
+  readonly timeoutMs: number;
+  /** For popups: true once the user closed the window. */
+  readonly closed?: () => boolean;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/**
+ * Waits for a `response_mode=web_message` authorization response: `{ type:
+ * 'authorization_response', response: { code, state, iss } }` from the expected origin and
+ * window, with the expected state. Anything else is ignored. The listener and timers are
+ * removed on the first valid message, on timeout, or when the popup closes.
+ */
+export function waitForWebMessage(from: WebMessageSource): Promise<URLSearchParams> {
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      window.removeEventListener('message', onMessage);
+      clearTimeout(timer);
+      clearInterval(poll);
+    };
+    const onMessage = (event: MessageEvent<unknown>) => {
+      if (event.origin !== from.origin || event.source !== from.source) return;
+      const { data } = event;
+      if (!isObject(data) || data.type !== 'authorization_response' || !isObject(data.response)) return;
+      if (data.response.state !== from.state) return;
+      const parameters = new URLSearchParams();
+      for (const [name, value] of Object.entries(data.response)) {
+        if (typeof value === 'string') parameters.append(name, value);
+      }
+      stop();
+      resolve(parameters);
+    };
+    window.addEventListener('message', onMessage);
+    const timer = setTimeout(() => {
+      stop();
+      reject(new AuthError('timeout', `no authorization response within ${from.timeoutMs / 1000} s`));
+    }, from.timeoutMs);
+    const poll = setInterval(() => {
+      if (!from.closed?.()) return;
+      stop();
+      reject(new AuthError('popup_closed', 'the popup was closed before the login completed'));
+    }, 500);
+  });
+}

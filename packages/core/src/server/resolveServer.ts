@@ -1,0 +1,69 @@
+import {
+  type AuthorizationServer,
+  allowInsecureRequests,
+  type Client,
+  clockSkew,
+  clockTolerance,
+  customFetch,
+} from 'oauth4webapi';
+import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { toAuthError } from '../errors/toAuthError.js';
+import { withTimeout } from '../util/withTimeout.js';
+import { auth0Endpoints } from './auth0Endpoints.js';
+import { discovery } from './discovery.js';
+
+/** The options every oauth4webapi request of this client gets. */
+export interface HttpOptions {
+  [customFetch]: typeof fetch;
+  [allowInsecureRequests]?: boolean;
+  signal: AbortSignal;
+}
+
+export type Server = ReturnType<typeof resolveServer>;
+
+/**
+ * The authorization server of a client: its metadata (known in Auth0 mode, discovered once
+ * and cached in OIDC mode), the oauth4webapi `Client` on the injected clock and leeway, and
+ * `request()`, which bounds every HTTP exchange by `httpTimeoutInSeconds` and maps failures
+ * to `AuthError`s.
+ */
+export function resolveServer(config: ResolvedConfig) {
+  let metadata: Promise<AuthorizationServer> | undefined =
+    config.mode === 'auth0' ? Promise.resolve(auth0Endpoints(config.origin)) : undefined;
+
+  async function request<T>(task: (http: HttpOptions) => Promise<T>): Promise<T> {
+    const { httpTimeoutMs, fetch, allowInsecure } = config;
+    return withTimeout(httpTimeoutMs, async (signal) => {
+      try {
+        return await task({
+          [customFetch]: fetch,
+          signal,
+          ...(allowInsecure && { [allowInsecureRequests]: true }),
+        });
+      } catch (error) {
+        throw toAuthError(error, signal);
+      }
+    });
+  }
+
+  return {
+    request,
+    /** The server's metadata; a failed discovery is tried again on the next call. */
+    metadata(): Promise<AuthorizationServer> {
+      metadata ??= request((http) => discovery(config.issuer, http)).catch((error) => {
+        metadata = undefined;
+        throw error;
+      });
+      return metadata;
+    },
+    /** The oauth4webapi client: a public client whose clock is the injected one. */
+    client(): Client {
+      return {
+        client_id: config.clientId,
+        token_endpoint_auth_method: 'none',
+        [clockSkew]: Math.round((config.now() - Date.now()) / 1000),
+        [clockTolerance]: config.leeway,
+      };
+    },
+  };
+}

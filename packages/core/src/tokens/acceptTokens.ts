@@ -1,0 +1,150 @@
+import {
+  getValidatedIdTokenClaims,
+  processAuthorizationCodeResponse,
+  processGenericTokenEndpointResponse,
+  processRefreshTokenResponse,
+  type TokenEndpointResponse,
+} from 'oauth4webapi';
+import type { ClientContext } from '../context.js';
+import { AuthError } from '../errors/AuthError.js';
+import { type StoredSession, type StoredToken, tokenKey } from '../storage/createTokenStore.js';
+import type { IdTokenClaims, TokenResponse, User } from '../types.js';
+
+/** A token-endpoint response to accept, and what it must match. */
+export interface AcceptTokensInput {
+  /** The unread response of the token endpoint. */
+  readonly response: Response;
+  /** Which oauth4webapi processing applies; `other` for any further grant (passwordless, MFA, ...). */
+  readonly grant: 'authorization_code' | 'refresh_token' | 'other';
+  readonly audience: string | undefined;
+  /** The scope that was asked for: with `audience`, the store key of the tokens. */
+  readonly scope: string;
+  /** The transaction's nonce (authorization code grant). */
+  readonly nonce?: string;
+  readonly maxAge?: number;
+  /** The organization asked for: the ID token's `org_id` (or `org_name`) must match it. */
+  readonly organization?: string;
+  /** The refresh token that was sent: kept when the response brings no new one. */
+  readonly previousRefreshToken?: string;
+}
+
+// Protocol claims that say nothing about the user.
+const PROTOCOL_CLAIMS = new Set([
+  'iss',
+  'aud',
+  'azp',
+  'exp',
+  'nbf',
+  'iat',
+  'jti',
+  'nonce',
+  'auth_time',
+  'at_hash',
+  'c_hash',
+  'sid',
+  'cnf',
+]);
+
+function process(input: AcceptTokensInput, ...args: Parameters<typeof processRefreshTokenResponse>) {
+  if (input.grant === 'authorization_code') {
+    const [as, client, response] = args;
+    return processAuthorizationCodeResponse(as, client, response, {
+      requireIdToken: true,
+      ...(input.nonce !== undefined && { expectedNonce: input.nonce }),
+      ...(input.maxAge !== undefined && { maxAge: input.maxAge }),
+    });
+  }
+  return input.grant === 'refresh_token'
+    ? processRefreshTokenResponse(...args)
+    : processGenericTokenEndpointResponse(...args);
+}
+
+function checkOrganization(claims: Record<string, unknown>, organization: string | undefined): void {
+  if (organization === undefined) return;
+  // Auth0: an id (`org_…`) is compared with `org_id`, a name with `org_name` (case-insensitive).
+  const matches = organization.startsWith('org_')
+    ? claims.org_id === organization
+    : typeof claims.org_name === 'string' && claims.org_name.toLowerCase() === organization.toLowerCase();
+  if (!matches) throw new AuthError('invalid_response', 'the ID token is not for the requested organization');
+}
+
+/**
+ * The one way tokens enter a session, whatever the grant: oauth4webapi validates the response
+ * and the ID-token claims, the ID-token signature is verified against the JWKS, a new ID token
+ * must keep the session's `sub`; then the token store is written, the auth-state store
+ * publishes the new user, and other tabs are told. If any check fails nothing is stored and
+ * the error (an `AuthError`) names no token.
+ *
+ * @param ctx - The client's modules.
+ * @param input - The token-endpoint response and what it must match.
+ * @returns The accepted tokens, as `getTokenSilently({ detailedResponse: true })` returns them.
+ * @throws {AuthError} `rate_limited`, `server_error`, the server's OAuth error code, `mfa_required`
+ *   (an `MfaRequiredError`), or `invalid_response`.
+ * @example
+ * const response = await genericTokenEndpointRequest(as, client, None(), 'http://auth0.com/oauth/grant-type/passwordless/otp', params);
+ * await acceptTokens(ctx, { response, grant: 'other', audience, scope });
+ */
+export async function acceptTokens(ctx: ClientContext, input: AcceptTokensInput): Promise<TokenResponse> {
+  const { server, tokens, config } = ctx;
+  const { response } = input;
+  if (response.status === 429) throw new AuthError('rate_limited', 'the token endpoint is rate limited');
+  if (response.status >= 500)
+    throw new AuthError('server_error', `the token endpoint answered ${response.status}`);
+  const as = await server.metadata();
+  const previous = await tokens.readSession();
+  const result: TokenEndpointResponse = await server.request(async (http) => {
+    const processed = await process(input, as, server.client(), response);
+    if (processed.id_token !== undefined) await ctx.verifyIdToken(as, response, http);
+    return processed;
+  });
+  const claims = getValidatedIdTokenClaims(result);
+  let session = previous;
+  if (claims) {
+    checkOrganization(claims, input.organization);
+    if (input.grant !== 'authorization_code' && previous && previous.claims.sub !== claims.sub) {
+      throw new AuthError('invalid_response', 'the new ID token is for another user');
+    }
+    const entries = Object.entries(claims);
+    session = {
+      idToken: result.id_token as string,
+      claims: Object.fromEntries(entries) as StoredSession['claims'],
+      user: Object.fromEntries(entries.filter(([name]) => !PROTOCOL_CLAIMS.has(name))) as User,
+    };
+  }
+  if (!session) throw new AuthError('invalid_response', 'the token response has no ID token');
+  // Another user signed in: nothing of the previous one may stay.
+  if (previous && previous.claims.sub !== session.claims.sub) await tokens.clear();
+  const expiresIn = result.expires_in ?? 0;
+  const token: StoredToken = {
+    accessToken: result.access_token,
+    tokenType: result.token_type,
+    scope: result.scope,
+    expiresAt: config.now() + expiresIn * 1000,
+    refreshToken: result.refresh_token ?? input.previousRefreshToken,
+  };
+  if (session !== previous) await tokens.writeSession(session);
+  await tokens.writeToken(tokenKey(input.audience, input.scope), token);
+  ctx.store.publish({ status: 'authenticated', user: session.user, error: undefined });
+  ctx.sync.post({ type: 'update' });
+  return toTokenResponse(token, session, config.now());
+}
+
+/** The public view of stored tokens: never the refresh token. */
+export function toTokenResponse(
+  token: StoredToken,
+  session: StoredSession | undefined,
+  now: number,
+): TokenResponse {
+  return {
+    access_token: token.accessToken,
+    ...(session && { id_token: session.idToken }),
+    token_type: token.tokenType,
+    ...(token.scope !== undefined && { scope: token.scope }),
+    expires_in: Math.max(0, Math.floor((token.expiresAt - now) / 1000)),
+  };
+}
+
+/** The claims of a stored session with the raw ID token, as `getIdTokenClaims()` returns them. */
+export function toIdTokenClaims(session: StoredSession): IdTokenClaims {
+  return { ...session.claims, __raw: session.idToken } as IdTokenClaims;
+}
