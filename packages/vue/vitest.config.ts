@@ -1,7 +1,4 @@
 import { defineProject, mergeConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.ts';
 
-export default mergeConfig(
-  sharedConfig,
-  defineProject({ test: { name: 'vue', environment: 'happy-dom' } }),
-);
+export default mergeConfig(sharedConfig, defineProject({ test: { name: 'vue', environment: 'happy-dom' } }));

@@ -1,0 +1,54 @@
+import type { AuthClient, AuthError, IdTokenClaims, User } from '@sesame/core';
+import { type ComputedRef, computed, getCurrentScope, onScopeDispose, shallowRef } from 'vue';
+
+/** The auth state as read-only refs. */
+export interface AuthState {
+  /** True until the core has read the stored session (and handled a redirect callback). */
+  isLoading: ComputedRef<boolean>;
+  isAuthenticated: ComputedRef<boolean>;
+  user: ComputedRef<User | undefined>;
+  /** The validated ID token's claims; follows `user`. */
+  idTokenClaims: ComputedRef<IdTokenClaims | undefined>;
+  /** The last error of a login, callback or session check; cleared by the next success. */
+  error: ComputedRef<AuthError | undefined>;
+}
+
+/**
+ * Subscribes to the client's store for the lifetime of the current effect scope (a
+ * component's `setup()`, or an `effectScope()`), and unsubscribes when that scope is disposed.
+ * The snapshot sits in a `shallowRef`, so only a new snapshot object triggers updates.
+ */
+export function authState(client: AuthClient): AuthState {
+  const snapshot = shallowRef(client.getSnapshot());
+  const claims = shallowRef<IdTokenClaims>();
+  let claimsOf: User | undefined;
+
+  const read = () => {
+    const next = client.getSnapshot();
+    snapshot.value = next;
+    if (next.user === claimsOf) return;
+    // The snapshot carries the user, not the claims: ask for them whenever the user changes,
+    // and drop an answer that arrives after the user changed again.
+    const user = next.user;
+    claimsOf = user;
+    if (!user) claims.value = undefined;
+    else
+      client.getIdTokenClaims().then(
+        (value) => {
+          if (claimsOf === user) claims.value = value;
+        },
+        () => {}, // a failure is the core's to publish as the snapshot's `error`
+      );
+  };
+  const unsubscribe = client.subscribe(read);
+  read(); // the state may have changed between the first read and the subscription
+  if (getCurrentScope()) onScopeDispose(unsubscribe);
+
+  return {
+    isLoading: computed(() => snapshot.value.status === 'loading'),
+    isAuthenticated: computed(() => snapshot.value.status === 'authenticated'),
+    user: computed(() => snapshot.value.user),
+    idTokenClaims: computed(() => claims.value),
+    error: computed(() => snapshot.value.error),
+  };
+}

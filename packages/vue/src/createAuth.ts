@@ -1,0 +1,111 @@
+import { type AuthClient, type AuthClientOptions, createAuthClient, type User } from '@sesame/core';
+import { type App, effectScope, type InjectionKey } from 'vue';
+import { type AuthState, authState } from './authState.js';
+import { bindClient, type ClientMethods } from './bindClient.js';
+
+/** The app state carried through a redirect login; `target` is set by {@link createAuthGuard}. */
+export interface AppState {
+  target?: string;
+  [key: string]: unknown;
+}
+
+/** Options of {@link createAuth}: a ready `client`, or the core's options to create one with. */
+export type CreateAuthOptions = {
+  /**
+   * Called once the redirect callback has been handled, with the `appState` given to
+   * `loginWithRedirect()` and the signed-in user. Default: with vue-router installed,
+   * `router.replace(appState.target ?? '/')`; without it, `history.replaceState` to the target if any.
+   */
+  onRedirectCallback?: (appState: AppState | undefined, user: User | undefined) => void;
+  /** Do not treat `code`/`error` + `state` in the URL as a Sesame callback (e.g. another OAuth flow's). */
+  skipRedirectCallback?: boolean;
+} & ({ client: AuthClient } | (AuthClientOptions & { client?: undefined }));
+
+/** The plugin and the app-wide auth: the state as read-only refs and the client's methods, bound. */
+export type Auth = AuthState &
+  ClientMethods & {
+    client: AuthClient;
+    /** auth0-vue's name for `getTokenSilently`. */
+    getAccessTokenSilently: AuthClient['getTokenSilently'];
+    /** auth0-vue's name for `getTokenWithPopup`. */
+    getAccessTokenWithPopup: AuthClient['getTokenWithPopup'];
+    install(app: App): void;
+  };
+
+/** Where {@link createAuth} provides the {@link Auth} to components. */
+export const AUTH_KEY: InjectionKey<Auth> = Symbol('sesame-auth');
+
+declare module 'vue' {
+  interface ComponentCustomProperties {
+    /** The app's {@link Auth}, for templates and the Options API. */
+    $auth: Auth;
+  }
+}
+
+// Clients whose start-up (callback or session check) has run: a code is never exchanged twice.
+const started = new WeakSet<AuthClient>();
+
+function hasAuthParams(search = window.location.search): boolean {
+  const params = new URLSearchParams(search);
+  return params.has('state') && (params.has('code') || params.has('error'));
+}
+
+function defaultOnRedirectCallback(app: App) {
+  return (appState: AppState | undefined) => {
+    const target = typeof appState?.target === 'string' ? appState.target : undefined;
+    // Router locations are relative to the router's base, like the guard's `to.fullPath`.
+    const router = app.config.globalProperties.$router as { replace(to: string): unknown } | undefined;
+    if (router) router.replace(target ?? '/');
+    else if (target) window.history.replaceState(null, '', target);
+  };
+}
+
+/**
+ * Creates the Vue plugin. Installed with `app.use()`, it provides the auth to
+ * {@link useAuth} and as `$auth`, and starts the client once: it handles the redirect
+ * callback when the URL carries one, otherwise it calls `checkSession()`. Errors are
+ * published by the core in the snapshot's `error`. The returned object is also the
+ * app-wide auth, usable outside components (stores, router guards, plain modules).
+ *
+ * @example
+ * export const auth = createAuth({
+ *   domain: 'example.eu.auth0.com',
+ *   clientId: 'abc',
+ *   authorizationParams: { redirect_uri: location.origin },
+ * });
+ * createApp(App).use(auth).use(router).mount('#app');
+ * // elsewhere: if (auth.isAuthenticated.value) await auth.getAccessTokenSilently();
+ */
+export function createAuth(options: CreateAuthOptions): Auth {
+  const { onRedirectCallback, skipRedirectCallback, client: given, ...clientOptions } = options;
+  const client = given ?? createAuthClient(clientOptions as AuthClientOptions);
+  // The app-wide state lives until the app is unmounted, not as long as some component.
+  const scope = effectScope(true);
+  const state = scope.run(() => authState(client))!;
+  const methods = bindClient(client);
+  const auth: Auth = {
+    ...methods,
+    getAccessTokenSilently: methods.getTokenSilently,
+    getAccessTokenWithPopup: methods.getTokenWithPopup,
+    ...state,
+    client,
+    install(app) {
+      app.provide(AUTH_KEY, auth);
+      app.config.globalProperties.$auth = auth;
+      app.onUnmount(() => scope.stop());
+      if (started.has(client)) return;
+      started.add(client);
+      // Rejections are not rethrown: the core publishes them as the snapshot's `error`.
+      if (!skipRedirectCallback && hasAuthParams()) {
+        const done = onRedirectCallback ?? defaultOnRedirectCallback(app);
+        client.handleRedirectCallback<AppState>().then(
+          ({ appState }) => done(appState, client.getSnapshot().user),
+          () => {},
+        );
+      } else {
+        client.checkSession().catch(() => {});
+      }
+    },
+  };
+  return auth;
+}

@@ -1,0 +1,50 @@
+import type { AuthClient, RedirectLoginOptions } from '@sesame/core';
+import { type App, inject } from 'vue';
+import { type AppState, AUTH_KEY, type Auth } from './createAuth.js';
+
+/** Resolves once the client's status is no longer `loading`. */
+function whenSettled(client: AuthClient): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (client.getSnapshot().status === 'loading') return;
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = client.subscribe(check);
+    check();
+  });
+}
+
+/**
+ * A vue-router navigation guard (`beforeEnter` or `beforeEach`) that lets only a signed-in
+ * user through. It first waits for the initial session check (or callback), so a protected
+ * first page never redirects before the stored session has been read; a signed-out user is
+ * sent to `loginWithRedirect({ appState: { target: to.fullPath } })` and the navigation is
+ * cancelled. `source` is the app or the plugin; without it the guard injects the plugin
+ * (vue-router 4.2+ runs guards in the app's context).
+ *
+ * @param loginOptions Passed to `loginWithRedirect()`; its `appState` is kept and `target` added.
+ * @throws Error (rejected) when no `createAuth()` plugin is found.
+ * @example
+ * const routes = [{ path: '/account', component: Account, beforeEnter: createAuthGuard(app) }];
+ */
+export function createAuthGuard(
+  source?: App | Auth,
+  loginOptions?: RedirectLoginOptions<AppState>,
+): (to: { fullPath: string }) => Promise<boolean> {
+  return async (to) => {
+    const auth = !source
+      ? inject(AUTH_KEY, undefined)
+      : 'client' in source
+        ? source
+        : source.config.globalProperties.$auth;
+    if (!auth) throw new Error('createAuthGuard() needs app.use(createAuth(...))');
+    await whenSettled(auth.client);
+    if (auth.client.getSnapshot().status === 'authenticated') return true;
+    await auth.loginWithRedirect<AppState>({
+      ...loginOptions,
+      appState: { ...loginOptions?.appState, target: to.fullPath },
+    });
+    return false;
+  };
+}
