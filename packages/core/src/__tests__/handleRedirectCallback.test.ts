@@ -1,0 +1,172 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createAuthClient } from '../createAuthClient.js';
+import { AuthError } from '../errors/AuthError.js';
+import type { AuthStorage } from '../types.js';
+import { createFakeServer, type FakeServer, fakeClock } from './helpers/fakeServer.js';
+import { memoryStorage } from '../storage/memoryStorage.js';
+
+let server: FakeServer;
+let clock: ReturnType<typeof fakeClock>;
+let storage: AuthStorage;
+
+async function startLogin(appState?: unknown) {
+  const client = createAuthClient(server.options({ storage }));
+  let authorizeUrl = '';
+  await client.loginWithRedirect({ appState, openUrl: (url) => void (authorizeUrl = url) });
+  return { client, authorizeUrl };
+}
+
+async function storedKeys(): Promise<unknown[]> {
+  return Promise.all(['session', 'token:|email offline_access openid profile'].map((k) => storage.get(k)));
+}
+
+beforeEach(async () => {
+  clock = fakeClock();
+  server = await createFakeServer({ now: clock.now });
+  storage = memoryStorage();
+  history.replaceState(null, '', '/');
+});
+
+describe('handleRedirectCallback', () => {
+  it('exchanges the code, stores the session, returns appState and publishes the user', async () => {
+    const { client, authorizeUrl } = await startLogin({ returnTo: '/profile' });
+    const result = await client.handleRedirectCallback(server.callbackUrl(authorizeUrl));
+    expect(result).toEqual({ appState: { returnTo: '/profile' } });
+    expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', user: { sub: 'user-1', name: 'Ada Lovelace' } });
+    expect(client.getSnapshot().user).not.toHaveProperty('nonce');
+    const [token] = server.tokenRequests('authorization_code');
+    expect(token?.body.get('code_verifier')).toMatch(/^[\w-]{43,}$/);
+    expect(await client.getTokenSilently()).toMatch(/^at-/);
+  });
+
+  it('fails a replayed callback with invalid_state and sends nothing', async () => {
+    const { client, authorizeUrl } = await startLogin();
+    const callback = server.callbackUrl(authorizeUrl);
+    await client.handleRedirectCallback(callback);
+    const sent = server.requests.length;
+    await expect(client.handleRedirectCallback(callback)).rejects.toMatchObject({ code: 'invalid_state' });
+    expect(server.requests.length).toBe(sent);
+  });
+
+  it('fails an unknown state with invalid_state, publishing the error', async () => {
+    const client = createAuthClient(server.options({ storage }));
+    await expect(client.handleRedirectCallback('http://localhost:3000/?code=x&state=nope')).rejects.toBeInstanceOf(AuthError);
+    expect(client.getSnapshot().error?.code).toBe('invalid_state');
+    expect(server.requests).toEqual([]);
+  });
+
+  it('cleans the code and state out of the address bar', async () => {
+    const { client, authorizeUrl } = await startLogin();
+    const callback = server.callbackUrl(authorizeUrl).replace('?', '?tab=2&');
+    history.replaceState(null, '', callback);
+    await client.handleRedirectCallback();
+    expect(location.search).toBe('?tab=2');
+  });
+
+  it('rejects a response whose iss is not the issuer and stores nothing', async () => {
+    const { client, authorizeUrl } = await startLogin();
+    const callback = server.callbackUrl(authorizeUrl, { iss: 'https://evil.example/' });
+    await expect(client.handleRedirectCallback(callback)).rejects.toMatchObject({ code: 'invalid_response' });
+    expect(server.tokenRequests()).toEqual([]);
+    expect(await storedKeys()).toEqual([undefined, undefined]);
+  });
+
+  it('rejects a response with two codes', async () => {
+    const { client, authorizeUrl } = await startLogin();
+    const callback = `${server.callbackUrl(authorizeUrl)}&code=second`;
+    await expect(client.handleRedirectCallback(callback)).rejects.toMatchObject({ code: 'invalid_response' });
+    expect(server.tokenRequests()).toEqual([]);
+  });
+
+  it('surfaces an error response of the server with its code', async () => {
+    const { client, authorizeUrl } = await startLogin();
+    const callback = server.callbackUrl(authorizeUrl, { error: 'access_denied', error_description: 'no' });
+    await expect(client.handleRedirectCallback(callback)).rejects.toMatchObject({ code: 'access_denied', description: 'no' });
+  });
+
+  it('rejects an ID token with a wrong nonce, and stores nothing', async () => {
+    const { client, authorizeUrl } = await startLogin();
+    server.claims = { nonce: 'another' };
+    const error = await client.handleRedirectCallback(server.callbackUrl(authorizeUrl)).catch((e: AuthError) => e);
+    expect(error).toMatchObject({ code: 'invalid_response' });
+    expect(JSON.stringify(error)).not.toMatch(/at-|rt-|eyJ/);
+    expect(String((error as Error).message)).not.toMatch(/at-|rt-|eyJ/);
+    expect(await storedKeys()).toEqual([undefined, undefined]);
+  });
+
+  it('rejects an ID token for another audience', async () => {
+    const { client, authorizeUrl } = await startLogin();
+    server.claims = { aud: 'someone-else' };
+    await expect(client.handleRedirectCallback(server.callbackUrl(authorizeUrl))).rejects.toMatchObject({ code: 'invalid_response' });
+  });
+
+  it('rejects an expired ID token (beyond the leeway)', async () => {
+    const { client, authorizeUrl } = await startLogin();
+    server.claims = { exp: Math.floor(clock.now() / 1000) - 120 };
+    await expect(client.handleRedirectCallback(server.callbackUrl(authorizeUrl))).rejects.toMatchObject({ code: 'invalid_response' });
+  });
+
+  it('rejects an ID token whose signature does not verify against the JWKS', async () => {
+    const { client, authorizeUrl } = await startLogin();
+    const other = await createFakeServer({ now: clock.now });
+    server.next.push(async (request) => {
+      const response = await server.token(request);
+      const body = await response.json();
+      // Same claims, but signed by a key the tenant never published, under the tenant's kid.
+      const [, payload] = body.id_token.split('.');
+      const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+      body.id_token = await other.signIdToken(claims, 'key-1');
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    });
+    await expect(client.handleRedirectCallback(server.callbackUrl(authorizeUrl))).rejects.toMatchObject({ code: 'invalid_response' });
+    expect(await storedKeys()).toEqual([undefined, undefined]);
+  });
+
+  it('fetches the JWKS once more when the key id is unknown (key rotation), and caches it', async () => {
+    const client = createAuthClient(server.options({ storage }));
+    const login = async () => {
+      let url = '';
+      await client.loginWithRedirect({ openUrl: (u) => void (url = u) });
+      await client.handleRedirectCallback(server.callbackUrl(url));
+    };
+    await login();
+    await login();
+    const jwks = () => server.requests.filter((r) => r.path === '/.well-known/jwks.json').length;
+    expect(jwks()).toBe(1);
+    await server.rotateKey();
+    await login();
+    expect(jwks()).toBe(2);
+    server.signingKid = 'key-9';
+    await expect(login()).rejects.toMatchObject({ code: 'invalid_response' });
+    expect(jwks()).toBe(3);
+  });
+
+  it('checks org_id when an organization was requested', async () => {
+    const client = createAuthClient(server.options({ storage, authorizationParams: { organization: 'org_abc' } }));
+    let url = '';
+    await client.loginWithRedirect({ openUrl: (u) => void (url = u) });
+    expect(new URL(url).searchParams.get('organization')).toBe('org_abc');
+    server.claims = { org_id: 'org_other' };
+    await expect(client.handleRedirectCallback(server.callbackUrl(url))).rejects.toMatchObject({ code: 'invalid_response' });
+    await client.loginWithRedirect({ openUrl: (u) => void (url = u) });
+    server.claims = { org_id: 'org_abc' };
+    await client.handleRedirectCallback(server.callbackUrl(url));
+    expect((await client.getIdTokenClaims())?.org_id).toBe('org_abc');
+  });
+
+  it('checks auth_time against max_age', async () => {
+    const client = createAuthClient(server.options({ storage, authorizationParams: { max_age: 60 } }));
+    let url = '';
+    await client.loginWithRedirect({ openUrl: (u) => void (url = u) });
+    server.claims = { auth_time: Math.floor(clock.now() / 1000) - 3600 };
+    await expect(client.handleRedirectCallback(server.callbackUrl(url))).rejects.toMatchObject({ code: 'invalid_response' });
+  });
+
+  it('never touches Object.prototype when parsing claims', async () => {
+    const { client, authorizeUrl } = await startLogin();
+    server.claims = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}');
+    await client.handleRedirectCallback(server.callbackUrl(authorizeUrl));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(client.getSnapshot().user)).toBe(Object.prototype);
+  });
+});
