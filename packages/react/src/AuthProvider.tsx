@@ -1,5 +1,5 @@
 import { type AuthClient, type AuthClientOptions, createAuthClient, type User } from '@sesame/core';
-import { createContext, type ReactNode, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useEffect, useMemo, useState } from 'react';
 
 /** The app state carried through a redirect login; `returnTo` is set by `<RequireAuth>`. */
 export interface AppState {
@@ -20,13 +20,18 @@ export type AuthProviderProps = {
   skipRedirectCallback?: boolean;
 } & ({ client: AuthClient } | (AuthClientOptions & { client?: undefined }));
 
-/** The client of the nearest `<AuthProvider>`. */
-export const AuthContext = createContext<AuthClient | undefined>(undefined);
+/** What `<AuthProvider>` shares: its client, and whether its start-up is still running. */
+export interface AuthContextValue {
+  client: AuthClient;
+  starting: boolean;
+}
 
-// Clients whose start-up (callback or session check) has run. Keyed by client rather than
-// by component so that StrictMode's mount-unmount-mount, or a remount, never exchanges a code twice.
-const started = new WeakSet<AuthClient>();
+/** The client of the nearest `<AuthProvider>`. Read it with {@link useAuth}. */
+export const AuthContext = createContext<AuthContextValue | undefined>(undefined);
 
+// The start-up (callback or session check) of each client. Keyed by client rather than by
+// component so that StrictMode's mount-unmount-mount, or a remount, never exchanges a code twice.
+export const startups = new WeakMap<AuthClient, Promise<void>>();
 /** True when the current URL looks like an authorization response: `state` and `code` or `error`. */
 export function hasAuthParams(search = window.location.search): boolean {
   const params = new URLSearchParams(search);
@@ -40,9 +45,9 @@ function defaultOnRedirectCallback(appState: AppState | undefined): void {
 /**
  * Makes a Sesame client available to {@link useAuth} and starts it: on the first mount it
  * handles the redirect callback when the URL carries one, otherwise it calls `checkSession()`.
- * Either happens once per client, also under `<StrictMode>`. Errors are published by the
- * core in the snapshot's `error` (read it with `useAuth().error`). Options are read once:
- * changing them later does not create a new client.
+ * Either happens once per client, also under `<StrictMode>`, and `isLoading` stays true until
+ * it is done. Errors are published by the core in the snapshot's `error` (read it with
+ * `useAuth().error`). Options are read once: changing them later does not create a new client.
  *
  * @example
  * createRoot(el).render(
@@ -56,20 +61,27 @@ function defaultOnRedirectCallback(appState: AppState | undefined): void {
 export function AuthProvider(props: AuthProviderProps): ReactNode {
   const { children, onRedirectCallback = defaultOnRedirectCallback, skipRedirectCallback, ...rest } = props;
   const [client] = useState(() => rest.client ?? createAuthClient(rest as AuthClientOptions));
+  // The core leaves `loading` once the stored session is read, before a callback or a silent
+  // session check is done; until then a signed-out snapshot is not final, so isLoading stays true.
+  const [starting, setStarting] = useState(true);
 
   useEffect(() => {
-    if (started.has(client)) return;
-    started.add(client);
-    // Rejections are not rethrown: the core publishes them as the snapshot's `error`.
-    if (!skipRedirectCallback && hasAuthParams()) {
-      client.handleRedirectCallback<AppState>().then(
-        ({ appState }) => onRedirectCallback(appState, client.getSnapshot().user),
-        () => {},
-      );
-    } else {
-      client.checkSession().catch(() => {});
+    let startup = startups.get(client);
+    if (!startup) {
+      // Their rejections are dropped here because the core publishes them as the snapshot's
+      // `error`; an exception of `onRedirectCallback` is not dropped.
+      startup =
+        !skipRedirectCallback && hasAuthParams()
+          ? client.handleRedirectCallback<AppState>().then(
+              ({ appState }) => onRedirectCallback(appState, client.getSnapshot().user),
+              () => {},
+            )
+          : client.checkSession().catch(() => {});
+      startups.set(client, startup);
     }
+    startup.finally(() => setStarting(false));
   }, [client, skipRedirectCallback, onRedirectCallback]);
 
-  return <AuthContext.Provider value={client}>{children}</AuthContext.Provider>;
+  const value = useMemo(() => ({ client, starting }), [client, starting]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

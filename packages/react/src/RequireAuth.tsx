@@ -41,11 +41,11 @@ export function RequireAuth({
       typeof returnTo === 'function'
         ? returnTo()
         : (returnTo ?? `${window.location.pathname}${window.location.search}`);
-    // A failed login is published by the core as the snapshot's `error`.
-    loginWithRedirect<AppState>({
+    // Not caught: a failure to start the login (bad options, discovery down) must be seen.
+    void loginWithRedirect<AppState>({
       ...loginOptions,
       appState: { ...loginOptions?.appState, returnTo: to },
-    }).catch(() => {});
+    });
   }, [isLoading, isAuthenticated]);
 
   return isAuthenticated ? children : onRedirecting();

@@ -1,12 +1,12 @@
 import type { AuthClient, AuthError, User } from '@sesame/core';
 import * as React from 'react';
 import { useContext, useMemo, useSyncExternalStore } from 'react';
-import { AuthContext } from './AuthProvider.js';
+import { AuthContext, startups } from './AuthProvider.js';
 import { bindClient, type ClientMethods } from './bindClient.js';
 
 /** What {@link useAuth} returns: the auth state, and every method of the client bound to it. */
 export type UseAuthResult<TUser extends User = User> = ClientMethods & {
-  /** True until the core has read the stored session (and handled a redirect callback). */
+  /** True until the stored session has been read and the provider's callback or session check is done. */
   isLoading: boolean;
   isAuthenticated: boolean;
   user: TUser | undefined;
@@ -36,14 +36,14 @@ function bindWithAliases(client: AuthClient) {
 }
 
 function useBound() {
-  const client = useContext(AuthContext);
-  if (!client) throw new Error('useAuth() must be used inside <AuthProvider>');
-  let methods = bound.get(client);
+  const context = useContext(AuthContext);
+  if (!context) throw new Error('useAuth() must be used inside <AuthProvider>');
+  let methods = bound.get(context.client);
   if (!methods) {
-    methods = bindWithAliases(client);
-    bound.set(client, methods);
+    methods = bindWithAliases(context.client);
+    bound.set(context.client, methods);
   }
-  return methods;
+  return { ...methods, starting: context.starting };
 }
 
 /**
@@ -61,35 +61,37 @@ function useBound() {
  * }
  */
 export function useAuth<TUser extends User = User>(): UseAuthResult<TUser> {
-  const { methods, subscribe, getSnapshot } = useBound();
+  const { methods, subscribe, getSnapshot, starting } = useBound();
   const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
   return useMemo(
     () => ({
       ...methods,
-      isLoading: snapshot.status === 'loading',
+      isLoading: starting || snapshot.status === 'loading',
       isAuthenticated: snapshot.status === 'authenticated',
       user: snapshot.user as TUser | undefined,
       error: snapshot.error,
     }),
-    [methods, snapshot],
+    [methods, snapshot, starting],
   );
 }
 
 const settled = new WeakMap<AuthClient, Promise<void>>();
 
-/** Resolves once the client's status is no longer `loading`; one promise per client, as Suspense needs. */
+/** Resolves once the provider's start-up is done and the status is no longer `loading`; one promise per client, as Suspense needs. */
 function whenSettled(client: AuthClient): Promise<void> {
   let promise = settled.get(client);
   if (!promise) {
-    promise = new Promise<void>((resolve) => {
+    const statusSettled = new Promise<void>((resolve) => {
       const check = () => {
         if (client.getSnapshot().status === 'loading') return;
         unsubscribe();
-        settled.delete(client);
         resolve();
       };
       const unsubscribe = client.subscribe(check);
       check(); // the status may have changed between the render and this subscription
+    });
+    promise = Promise.all([startups.get(client), statusSettled]).then(() => {
+      settled.delete(client);
     });
     settled.set(client, promise);
   }

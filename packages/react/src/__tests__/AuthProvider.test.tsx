@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthProvider } from '../AuthProvider.js';
 import { useAuth } from '../useAuth.js';
 import { accessDenied, alice, FakeClient } from './FakeClient.js';
-import { render } from './render.js';
+import { render, update } from './render.js';
 
 function Status() {
   const { isLoading, isAuthenticated, user, error } = useAuth();
@@ -96,5 +96,46 @@ describe('<AuthProvider>', () => {
     await render(<AuthProvider client={client} />);
     expect(client.count('handleRedirectCallback')).toBe(0);
     expect(client.count('checkSession')).toBe(1);
+  });
+});
+
+describe('<AuthProvider> start-up', () => {
+  it('keeps isLoading true until the callback is done, even once the core has left `loading`', async () => {
+    window.history.replaceState(null, '', '/callback?code=abc&state=xyz');
+    const client = new FakeClient();
+    let finish!: () => void;
+    client.callback = async () => {
+      client.set({ status: 'unauthenticated' }); // the stored session was read: nobody yet
+      await new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      client.set({ status: 'authenticated', user: alice });
+      return {};
+    };
+    const { container } = await render(
+      <AuthProvider client={client} onRedirectCallback={() => {}}>
+        <Status />
+      </AuthProvider>,
+    );
+    expect(client.snapshot.status).toBe('unauthenticated');
+    expect(container.textContent).toBe('loading');
+    await update(() => finish());
+    expect(container.textContent).toBe('hello Alice');
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('keeps isLoading true until the session check is done', async () => {
+    const client = new FakeClient();
+    let finish!: () => void;
+    client.checkSession = () => new Promise<void>((resolve) => (finish = resolve));
+    client.snapshot = { status: 'unauthenticated', user: undefined, error: undefined };
+    const { container } = await render(
+      <AuthProvider client={client}>
+        <Status />
+      </AuthProvider>,
+    );
+    expect(container.textContent).toBe('loading');
+    await update(() => finish());
+    expect(container.textContent).toBe('signed out');
   });
 });

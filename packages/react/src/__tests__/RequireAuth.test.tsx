@@ -77,3 +77,29 @@ describe('withAuthenticationRequired() and <RequireAuth>', () => {
     expect(client.count('loginWithRedirect')).toBe(1);
   });
 });
+
+describe('<RequireAuth> on the callback page', () => {
+  it('does not start a new login while the callback is being handled', async () => {
+    window.history.replaceState(null, '', '/account?code=abc&state=xyz');
+    const client = new FakeClient();
+    let finish!: () => void;
+    client.callback = async () => {
+      client.set({ status: 'unauthenticated' });
+      await new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      client.set({ status: 'authenticated', user: alice });
+      return { appState: { returnTo: '/account' } };
+    };
+    const { container } = await render(
+      <AuthProvider client={client}>
+        <ProtectedAccount title="my account" />
+      </AuthProvider>,
+    );
+    expect(container.textContent).toBe('redirecting');
+    await update(() => finish());
+    expect(container.textContent).toBe('my account');
+    expect(client.count('loginWithRedirect')).toBe(0);
+    expect(window.location.pathname).toBe('/account');
+  });
+});
