@@ -1,0 +1,39 @@
+/** What the benchmark tells an adapter about the tenant and its own page. */
+export interface AdapterConfig {
+  /** Issuer identifier, with its trailing slash: `http://127.0.0.1:4100/`. */
+  issuer: string;
+  /** The issuer's origin, for libraries that take a domain: `http://127.0.0.1:4100`. */
+  origin: string;
+  clientId: string;
+  /** The adapter page itself (`http://127.0.0.1:5301/`), registered as a callback. */
+  redirectUri: string;
+  /** A second registered callback, `/silent`, for libraries whose iframe loads an app page. */
+  silentRedirectUri: string;
+  audience: string;
+  /** Scope for libraries that do not add `offline_access` themselves. */
+  scope: string;
+}
+
+/**
+ * The operations every library offers in the same shape, so that one runner drives them all.
+ * Each method resolves when the operation is over, or rejects with the library's error.
+ */
+export interface Adapter {
+  /** Sends the browser to the tenant's login page (resolves just before navigating away). */
+  login(): Promise<void>;
+  /** Completes the login from the current URL, which carries the authorization response. */
+  handleCallback(): Promise<void>;
+  /** An access token, from the library's cache when it has a valid one. */
+  getToken(): Promise<string>;
+  /** An access token the library must fetch now (cache skipped): a refresh-token grant. */
+  getTokenForced(): Promise<string>;
+  /** An access token from the `prompt=none` iframe, without using a refresh token. */
+  silentAuth(): Promise<string>;
+  /** Ends the session locally (no navigation to the tenant). */
+  logout(): Promise<void>;
+  /** Runs inside the silent-auth iframe when the library's iframe loads an app page. */
+  handleSilentCallback?(): Promise<void>;
+}
+
+/** Creates the adapter of one library. Every adapter module exports one, named after the library. */
+export type AdapterFactory = (config: AdapterConfig) => Adapter;

@@ -1,0 +1,26 @@
+import { createAuthClient } from '@sesame/core';
+import type { AdapterFactory } from './Adapter.js';
+
+/** Sesame with its default configuration (IndexedDB store, refresh tokens, Web Locks). */
+export const sesame: AdapterFactory = (config) => {
+  const options = {
+    domain: config.origin,
+    clientId: config.clientId,
+    authorizationParams: { redirect_uri: config.redirectUri, audience: config.audience },
+  };
+  const client = createAuthClient(options);
+  return {
+    login: () => client.loginWithRedirect(),
+    handleCallback: async () => {
+      await client.handleRedirectCallback();
+    },
+    getToken: () => client.getTokenSilently(),
+    getTokenForced: () => client.getTokenSilently({ cacheMode: 'off' }),
+    // Silent auth needs a client without refresh tokens, else the refresh token is used.
+    silentAuth: () =>
+      createAuthClient({ ...options, useRefreshTokens: false, storage: 'memory' }).getTokenSilently({
+        cacheMode: 'off',
+      }),
+    logout: () => client.logout({ openUrl: false }),
+  };
+};

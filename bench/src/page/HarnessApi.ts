@@ -1,0 +1,48 @@
+import type { AdapterConfig } from '../adapters/Adapter.js';
+
+/** The result of one timed operation in the page. */
+export type TimedResult = { ok: true; ms: number; token: string } | { ok: false; ms: number; error: string };
+
+/** What the harness publishes about the page load, read by the runner through `window.benchState`. */
+export interface HarnessState {
+  /** `ready` once start-up is over (cold start measured, callback handled) or `error`. */
+  phase: 'starting' | 'ready' | 'error' | 'silent-callback';
+  error?: string;
+  /** `?cold`: the cold start, from navigation start to a usable token. */
+  coldStart?: TimedResult;
+  /** After a login: from `login()` (in the previous page) to a usable token in this one. */
+  login?: TimedResult;
+}
+
+/** Counts of a burst of parallel calls. */
+export interface BurstResult {
+  fulfilled: number;
+  rejected: number;
+  /** Distinct error messages of the rejected calls. */
+  errors: string[];
+  ms: number;
+}
+
+/** What the harness exposes as `window.bench`; every operation settles within a bound. */
+export interface HarnessApi {
+  /** Records the start time (across the navigation) and starts the library's redirect login. */
+  login(): Promise<void>;
+  getToken(): Promise<TimedResult>;
+  getTokenForced(): Promise<TimedResult>;
+  silentAuth(): Promise<TimedResult>;
+  logout(): Promise<TimedResult>;
+  /** Sequential cache-hit `getToken()` calls for `durationMs`; resolves with calls per second. */
+  cachedCallsPerSecond(durationMs: number): Promise<number>;
+  /** `count` forced `getToken()` calls started together. */
+  parallelForced(count: number): Promise<BurstResult>;
+  /** Waits until `Date.now() >= epochMs`, then runs one forced `getToken()`. */
+  forcedAt(epochMs: number): Promise<TimedResult>;
+}
+
+declare global {
+  interface Window {
+    bench: HarnessApi;
+    benchState: HarnessState;
+    benchConfig: AdapterConfig;
+  }
+}

@@ -1,0 +1,126 @@
+import type { Adapter, AdapterFactory } from '../adapters/Adapter.js';
+import type { BurstResult, HarnessApi, TimedResult } from './HarnessApi.js';
+
+const loginStartKey = 'bench.loginStart';
+/** No operation may hang the run: a library that never settles is reported as a timeout. */
+const operationTimeoutMs = 20_000;
+
+/**
+ * Starts the adapter page: creates the library's client from `window.benchConfig`, handles
+ * the redirect callback or the `?cold` measurement, then exposes `window.bench`.
+ * The bundle of each library is this function plus that library's adapter.
+ */
+export function installHarness(factory: AdapterFactory): void {
+  window.benchState = { phase: 'starting' };
+  start(factory).catch((error: unknown) => {
+    window.benchState = { ...window.benchState, phase: 'error', error: message(error) };
+  });
+}
+
+async function start(factory: AdapterFactory): Promise<void> {
+  const adapter = factory(window.benchConfig);
+  window.bench = harnessApi(adapter);
+  const params = new URLSearchParams(location.search);
+
+  if (window.parent !== window && location.pathname === '/silent') {
+    await adapter.handleSilentCallback?.();
+    window.benchState = { phase: 'silent-callback' };
+    return;
+  }
+  if (params.has('state') && (params.has('code') || params.has('error'))) {
+    const started = Number(sessionStorage.getItem(loginStartKey));
+    sessionStorage.removeItem(loginStartKey);
+    const login = await timed(async () => {
+      await adapter.handleCallback();
+      return adapter.getToken();
+    });
+    // The clock of the login starts in the page that called login(), before the navigation.
+    window.benchState = { phase: 'ready', login: { ...login, ms: Date.now() - started } };
+    return;
+  }
+  if (params.has('cold')) {
+    const coldStart = await timed(() => adapter.getToken());
+    // performance.now() counts from the navigation start: the whole page load is included.
+    window.benchState = { phase: 'ready', coldStart: { ...coldStart, ms: performance.now() } };
+    return;
+  }
+  window.benchState = { phase: 'ready' };
+}
+
+function harnessApi(adapter: Adapter): HarnessApi {
+  return {
+    login: async () => {
+      sessionStorage.setItem(loginStartKey, String(Date.now()));
+      await bounded(adapter.login());
+    },
+    getToken: () => timed(() => adapter.getToken()),
+    getTokenForced: () => timed(() => adapter.getTokenForced()),
+    silentAuth: () => timed(() => adapter.silentAuth()),
+    logout: () =>
+      timed(async () => {
+        await adapter.logout();
+        return '';
+      }),
+    cachedCallsPerSecond: async (durationMs) => {
+      await bounded(adapter.getToken());
+      let calls = 0;
+      const t0 = performance.now();
+      let elapsed = 0;
+      while (elapsed < durationMs) {
+        await bounded(adapter.getToken());
+        calls++;
+        elapsed = performance.now() - t0;
+      }
+      return (calls * 1000) / elapsed;
+    },
+    parallelForced: async (count) => {
+      const t0 = performance.now();
+      const settled = await Promise.allSettled(
+        Array.from({ length: count }, () => bounded(adapter.getTokenForced())),
+      );
+      const errors = settled.flatMap((result) =>
+        result.status === 'rejected' ? [message(result.reason)] : [],
+      );
+      const burst: BurstResult = {
+        fulfilled: count - errors.length,
+        rejected: errors.length,
+        errors: [...new Set(errors)],
+        ms: performance.now() - t0,
+      };
+      return burst;
+    },
+    forcedAt: async (epochMs) => {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, epochMs - Date.now())));
+      return timed(() => adapter.getTokenForced());
+    },
+  };
+}
+
+async function timed(operation: () => Promise<string>): Promise<TimedResult> {
+  const t0 = performance.now();
+  try {
+    const token = await bounded(operation());
+    return { ok: true, ms: performance.now() - t0, token };
+  } catch (error) {
+    return { ok: false, ms: performance.now() - t0, error: message(error) };
+  }
+}
+
+function bounded<T>(promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no result within ${operationTimeoutMs / 1000} s`)),
+      operationTimeoutMs,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function message(error: unknown): string {
+  if (error instanceof Error) {
+    const code = 'error' in error && typeof error.error === 'string' ? `${error.error}: ` : '';
+    return `${code}${error.message}`.slice(0, 300);
+  }
+  return String(error).slice(0, 300);
+}

@@ -1,0 +1,156 @@
+// The benchmark: `pnpm bench` (or `pnpm --filter @sesame/bench run bench [--quick] [--only id,id]`).
+// Weighs the minimal apps, bundles the adapter pages, starts the tenant and one page server per
+// library, runs every browser scenario for every library in Chromium, and writes
+// RESULTS.json and RESULTS.md next to this package's package.json.
+import { writeFile } from 'node:fs/promises';
+import { chromium } from '@playwright/test';
+import { chromiumArgs, findChromium } from '../../scripts/find-chromium.mjs';
+import type { AdapterConfig } from './adapters/Adapter.js';
+import { buildAdapters } from './buildAdapters.js';
+import { libraries as allLibraries } from './libraries.js';
+import { attempt, errorMessage } from './outcome.js';
+import type { BenchResults, ScenarioResults } from './report/BenchResults.js';
+import { checkTargets } from './report/checkTargets.js';
+import { installedVersions, machineInfo } from './report/machineInfo.js';
+import { renderMarkdown } from './report/renderMarkdown.js';
+import { browserScenarios } from './scenarios/browserScenarios.js';
+import { type PageServer, startPageServer } from './server/startPageServer.js';
+import { measureAppSizes } from './size/measureAppSizes.js';
+import { createTokenChecker } from './tenant/createTokenChecker.js';
+import { startBenchTenant } from './tenant/startBenchTenant.js';
+
+const tenantPort = 4100;
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = optionList('--only');
+const scenarioFilter = optionList('--scenarios');
+const libraries = only ? allLibraries.filter((library) => only.includes(library.id)) : allLibraries;
+const scenarios = scenarioFilter
+  ? browserScenarios.filter((scenario) => scenarioFilter.includes(scenario.id))
+  : browserScenarios;
+const outDir = new URL('../', import.meta.url);
+const started = new Date();
+const log = (text: string) =>
+  console.log(`[bench ${((Date.now() - started.getTime()) / 1000).toFixed(0)}s] ${text}`);
+
+log('1. size');
+const size = await measureAppSizes(libraries);
+log('bundling adapter pages');
+const bundles = await buildAdapters(libraries);
+
+const pageOrigins = libraries.map((library) => `http://127.0.0.1:${library.port}`);
+const tenant = await startBenchTenant(tenantPort, pageOrigins);
+const servers: PageServer[] = [];
+const executablePath = findChromium(process.env);
+const browser = await chromium.launch({ args: chromiumArgs, ...(executablePath ? { executablePath } : {}) });
+const results: ScenarioResults[] = scenarios.map((scenario) => ({
+  id: scenario.id,
+  title: scenario.title,
+  description: scenario.description,
+  columns: scenario.columns,
+  headline: scenario.headline,
+  results: {},
+}));
+
+try {
+  const checkToken = await createTokenChecker(tenant.issuer);
+  for (const library of libraries) {
+    const bundle = bundles.get(library.id);
+    const server =
+      bundle?.ok === true
+        ? await startPageServer({
+            port: library.port,
+            bundlePath: bundle.value,
+            title: library.label,
+            config: adapterConfig(library.port),
+          })
+        : undefined;
+    if (server) servers.push(server);
+    for (const [index, scenario] of scenarios.entries()) {
+      const outcome = server
+        ? await attempt(() =>
+            scenario.run({
+              browser,
+              library,
+              pageUrl: server.url,
+              tenant,
+              scale: quick ? 0.4 : 1,
+              checkToken,
+            }),
+          )
+        : {
+            ok: false as const,
+            error: `adapter bundle: ${bundle?.ok === false ? bundle.error : 'not built'}`,
+          };
+      results[index]!.results[library.id] = outcome;
+      log(
+        `${library.id} ${scenario.id}: ${outcome.ok ? summaryLine(outcome.value.metrics) : `error: ${outcome.error}`}`,
+      );
+    }
+  }
+} finally {
+  await browser.close();
+  await Promise.all(servers.map((server) => server.stop()));
+  await tenant.stop();
+}
+
+const partial = {
+  date: started.toISOString(),
+  durationSeconds: (Date.now() - started.getTime()) / 1000,
+  command: `pnpm bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
+  machine: machineInfo(browser.version()),
+  versions: installedVersions(
+    [
+      ...new Set(
+        libraries.flatMap((library) => [...library.packages, ...(library.reactApp?.packages ?? [])]),
+      ),
+    ].concat(['react', '@playwright/test', 'esbuild']),
+  ),
+  libraries: libraries.map(({ id, label }) => ({ id, label })),
+  size,
+  scenarios: results,
+  notes: runNotes(),
+};
+const report: BenchResults = { ...partial, targets: checkTargets(partial) };
+await writeFile(new URL('RESULTS.json', outDir), `${JSON.stringify(report, null, 2)}\n`);
+await writeFile(new URL('RESULTS.md', outDir), renderMarkdown(report));
+log(`wrote bench/RESULTS.md and bench/RESULTS.json in ${report.durationSeconds.toFixed(0)} s`);
+
+function adapterConfig(port: number): AdapterConfig {
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    issuer: tenant.issuer,
+    origin: tenant.origin,
+    clientId: tenant.clientId,
+    redirectUri: `${origin}/`,
+    silentRedirectUri: `${origin}/silent`,
+    audience: tenant.audience,
+    scope: 'openid profile email offline_access',
+  };
+}
+
+function runNotes(): string[] {
+  const notes = [
+    'Every library talks to the same `@sesame/tenant` (oidc-provider) on 127.0.0.1, as the public SPA client ' +
+      '`bench-spa`, with PKCE, refresh-token rotation and reuse detection; each library’s page has its own origin.',
+    'Sesame runs with its default configuration. The peers run with refresh tokens and a persistent, tab-shared ' +
+      'store (auth0-spa-js: `useRefreshTokens`, `cacheLocation: "localstorage"`; oidc-client-ts: `userStore` on ' +
+      'localStorage; okta-auth-js: `tokenManager.storage: "localStorage"`), which every scenario but silent auth needs.',
+  ];
+  if (quick) notes.push('`--quick` run: fewer repetitions than the full benchmark.');
+  if (only) notes.push(`Only these libraries were run: ${only.join(', ')}.`);
+  return notes;
+}
+
+function optionList(name: string): string[] | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1]?.split(',') : undefined;
+}
+
+function summaryLine(metrics: Record<string, { median: number }>): string {
+  return Object.entries(metrics)
+    .map(([key, summary]) => `${key}=${Number(summary.median.toFixed(2))}`)
+    .join(' ');
+}
+
+process.on('unhandledRejection', (error) => log(`unhandled: ${errorMessage(error)}`));

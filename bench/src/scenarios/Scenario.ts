@@ -1,0 +1,55 @@
+import type { Browser } from '@playwright/test';
+import type { Library } from '../libraries.js';
+import type { Summary } from '../stats/summarize.js';
+import type { BenchTenant } from '../tenant/startBenchTenant.js';
+
+/** Everything a scenario needs to drive one library. */
+export interface ScenarioContext {
+  browser: Browser;
+  library: Library;
+  /** The adapter page, e.g. `http://127.0.0.1:5301/`. */
+  pageUrl: string;
+  tenant: BenchTenant;
+  /** Multiplier of the default repetitions (1 for the full run, less with `--quick`). */
+  scale: number;
+  /** Why an access token is not valid at the tenant, or `undefined` when it is. */
+  checkToken(token: string): Promise<string | undefined>;
+}
+
+/** `base` repetitions scaled by the run's `scale`, at least `min`. */
+export function repeats(context: ScenarioContext, base: number, min = 2): number {
+  return Math.max(min, Math.round(base * context.scale));
+}
+
+/** A column of a scenario's table. */
+export interface Column {
+  key: string;
+  label: string;
+  /** Printed after the number: `ms`, `calls/s`, ... */
+  unit?: string;
+  /** How many decimals the table shows. Default 0. */
+  digits?: number;
+}
+
+/**
+ * What one scenario measured for one library. `metrics` maps a column key to the summary of
+ * its samples; `errors` lists distinct failures (a scenario may partly fail and still report).
+ */
+export interface ScenarioResult {
+  metrics: Record<string, Summary>;
+  errors: string[];
+  /** Free-form facts worth a line under the table. */
+  notes?: string[];
+}
+
+/** One scenario of the benchmark: how to run it and how to print it. */
+export interface Scenario {
+  id: string;
+  title: string;
+  /** One paragraph for the report: what is measured, and how. */
+  description: string;
+  columns: Column[];
+  /** The column compared across libraries, and which direction is better. */
+  headline: { key: string; better: 'lower' | 'higher' };
+  run(context: ScenarioContext): Promise<ScenarioResult>;
+}

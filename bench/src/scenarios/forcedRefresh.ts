@@ -1,0 +1,46 @@
+import { openSession } from '../runner/harnessPage.js';
+import { SampleSet } from '../stats/SampleSet.js';
+import { tenantDelta } from '../tenant/TenantStats.js';
+import { repeats, type Scenario } from './Scenario.js';
+
+/** Scenario 5: latency of one forced refresh (refresh-token grant). */
+export const forcedRefresh: Scenario = {
+  id: 'forced-refresh',
+  title: 'Forced refresh',
+  description:
+    'In a signed-in page, one `getToken()` that must skip the cache (auth0-spa-js and Sesame: `cacheMode: "off"`; ' +
+    'oidc-client-ts: `signinSilent()`; okta-auth-js: `tokenManager.renew()`) is timed in the page, one after another. ' +
+    'Refresh grants are the tenant’s `refresh_token` counter per call.',
+  columns: [
+    { key: 'ms', label: 'latency', unit: 'ms', digits: 1 },
+    { key: 'refreshGrants', label: 'refresh grants/call' },
+    { key: 'requests', label: 'tenant requests/call' },
+  ],
+  headline: { key: 'ms', better: 'lower' },
+  async run(context) {
+    const { browser, pageUrl, tenant } = context;
+    const samples = new SampleSet();
+    const { context: browserContext, page } = await openSession(
+      () => browser.newContext(),
+      pageUrl,
+      tenant.origin,
+    );
+    try {
+      for (let i = 0; i < repeats(context, 10, 3); i++) {
+        const before = await tenant.stats();
+        const result = await page.evaluate(() => window.bench.getTokenForced());
+        const delta = tenantDelta(before, await tenant.stats());
+        if (!result.ok) {
+          samples.error(result.error);
+          continue;
+        }
+        samples.add('ms', result.ms);
+        samples.add('refreshGrants', delta.refreshGrants);
+        samples.add('requests', delta.requests);
+      }
+    } finally {
+      await browserContext.close();
+    }
+    return samples.result();
+  },
+};
