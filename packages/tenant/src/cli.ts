@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError } from './config/ConfigError.js';
+import { describeTenant } from './describeTenant.js';
+import { startTenant } from './startTenant.js';
+
+const usage = `Usage: sesame-tenant [options]
+
+Starts a local Auth0-compatible tenant (default http://127.0.0.1:4000/).
+
+Options:
+  --port N        port to listen on (default 4000; 0 = any free port)
+  --host HOST     interface to listen on (default 127.0.0.1)
+  --issuer URL    issuer identifier (default http://127.0.0.1:PORT/)
+  --config FILE   JSON config file (applications, APIs, users, lifetimes)
+  --data DIR      keep signing keys and state (users, sessions, tokens) in DIR
+  --no-dev        do not serve /__dev/* (stats, reset)
+  -h, --help      show this help
+
+Without --data, signing keys are kept in ./.tenant-data/keys.json and state in memory.`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      issuer: { type: 'string' },
+      config: { type: 'string' },
+      data: { type: 'string' },
+      dev: { type: 'boolean' },
+      'no-dev': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = values.port === undefined ? 4000 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new TypeError(`--port must be a port number, got "${values.port}"`);
+
+  const tenant = await startTenant({
+    port,
+    ...(values.host ? { host: values.host } : {}),
+    ...(values.issuer ? { issuer: values.issuer } : {}),
+    ...(values.config ? { configFile: resolve(values.config) } : {}),
+    ...(values.data ? { dataDir: resolve(values.data) } : { keysDir: resolve('.tenant-data') }),
+    ...(values['no-dev'] ? { dev: false } : values.dev ? { dev: true } : {}),
+  });
+  console.log(describeTenant(tenant, { showPasswords: true }));
+
+  const shutdown = () => {
+    tenant.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof TypeError) {
+    console.error(`sesame-tenant: ${error.message}`);
+  } else {
+    console.error('sesame-tenant: could not start:', error);
+  }
+  process.exit(1);
+});

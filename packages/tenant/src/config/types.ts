@@ -1,0 +1,155 @@
+/**
+ * An application (an OAuth client) of the tenant, in the shape of Auth0's Management API
+ * `Client` object, reduced to what a local tenant needs.
+ */
+export interface ApplicationConfig {
+  /** The client identifier, e.g. `sesame-spa`. */
+  client_id: string;
+  /** A display name, shown on the login page. */
+  name?: string;
+  /** `spa` (public client, PKCE) or `regular_web` / `non_interactive` (confidential). Default `spa`. */
+  app_type?: 'spa' | 'native' | 'regular_web' | 'non_interactive';
+  /** Secret of a confidential client. Required unless `token_endpoint_auth_method` is `none`. */
+  client_secret?: string;
+  /** Default `none` for `spa` and `native`, else `client_secret_post`. */
+  token_endpoint_auth_method?: 'none' | 'client_secret_post' | 'client_secret_basic';
+  /** Default `['authorization_code', 'refresh_token']`. */
+  grant_types?: string[];
+  /** Allowed Callback URLs: the exact `redirect_uri` values accepted by `/authorize`. */
+  callbacks?: string[];
+  /** Allowed Logout URLs: accepted `returnTo` of `/v2/logout` and `post_logout_redirect_uri` of `/oidc/logout`. */
+  allowed_logout_urls?: string[];
+  /** Allowed Web Origins: targets of `response_mode=web_message` and CORS origins of the token, userinfo and revoke endpoints. */
+  web_origins?: string[];
+  /** Extra CORS origins (Auth0's "Allowed Origins (CORS)"). */
+  allowed_origins?: string[];
+  /** First-party applications get consent without asking. Default `true`. */
+  is_first_party?: boolean;
+}
+
+/** An API (an OAuth resource server): its `identifier` is the `audience` clients ask for. */
+export interface ApiConfig {
+  /** The audience, e.g. `https://api.sesame.test`. Access tokens for it are RS256 JWTs with this `aud`. */
+  identifier: string;
+  /** A display name. */
+  name?: string;
+  /** The permissions (scopes) the API defines, e.g. `['read:messages']`. */
+  scopes?: string[];
+  /** Access token lifetime for this API in seconds; default `ttl.accessToken`. */
+  token_lifetime?: number;
+}
+
+/** A user of a database connection. */
+export interface UserConfig {
+  /** The login (Auth0 database connections log in by email). */
+  email: string;
+  /** The clear-text password; hashed with scrypt when the tenant starts. */
+  password: string;
+  /** Auth0-style id, e.g. `auth0|5f7c...`; derived from the connection and email when absent. */
+  user_id?: string;
+  name?: string;
+  nickname?: string;
+  given_name?: string;
+  family_name?: string;
+  picture?: string;
+  /** Default `false`. */
+  email_verified?: boolean;
+}
+
+/** A database connection (Auth0's `Username-Password-Authentication` and friends). */
+export interface ConnectionConfig {
+  /** The connection name, e.g. `Username-Password-Authentication`. */
+  name: string;
+  /** Users seeded into the connection at start. */
+  users?: UserConfig[];
+}
+
+/** Token and session lifetimes, in seconds. */
+export interface TtlConfig {
+  /** Access tokens (opaque and JWT). Default 86400 (Auth0's default). */
+  accessToken?: number;
+  /** Refresh tokens (absolute lifetime). Default 2592000 (30 days). */
+  refreshToken?: number;
+  /** ID tokens. Default 36000 (Auth0's default). */
+  idToken?: number;
+  /** Tenant login session. Default 259200 (3 days). */
+  session?: number;
+}
+
+/**
+ * The tenant configuration: what a JSON config file (`--config FILE`) or the `config`
+ * option of {@link startTenant} contains. Every field is optional.
+ *
+ * Unless `seed` is `false`, the {@link defaultConfig} seed is included: an application in
+ * the file whose `client_id` is already seeded is merged into it (URL lists are joined),
+ * so a test can add its own callback URLs to `sesame-spa`. Likewise for APIs (by
+ * `identifier`) and connections (by `name`, users joined).
+ *
+ * @example
+ * ```json
+ * {
+ *   "tenantName": "Sesame Dev",
+ *   "ttl": { "accessToken": 5 },
+ *   "clients": [{ "client_id": "sesame-spa", "callbacks": ["http://127.0.0.1:6100/callback"],
+ *                 "web_origins": ["http://127.0.0.1:6100"] }]
+ * }
+ * ```
+ */
+export interface TenantConfig {
+  /** Name shown on the login page. Default `Sesame`. */
+  tenantName?: string;
+  /** Include the default seed (demo app, API, user). Default `true`. */
+  seed?: boolean;
+  /** Serve `/__dev/*` (stats, reset). Default `true`. */
+  dev?: boolean;
+  /** Applications. */
+  clients?: ApplicationConfig[];
+  /** APIs (audiences). */
+  apis?: ApiConfig[];
+  /** Database connections and their users. */
+  connections?: ConnectionConfig[];
+  /** Tenant-level Allowed Logout URLs: `returnTo` values `/v2/logout` accepts without a `client_id`. */
+  allowed_logout_urls?: string[];
+  /** Token and session lifetimes in seconds. */
+  ttl?: TtlConfig;
+  /**
+   * Private signing keys as JWKs (RSA, used with RS256). When absent, keys are generated at
+   * first start and kept in the data folder.
+   */
+  keys?: Record<string, unknown>[];
+}
+
+/** The configuration after validation, defaults and seed merge: every field present. */
+export interface ResolvedTenantConfig {
+  tenantName: string;
+  dev: boolean;
+  clients: ResolvedApplication[];
+  apis: ResolvedApi[];
+  connections: { name: string; users: UserConfig[] }[];
+  allowed_logout_urls: string[];
+  ttl: Required<TtlConfig>;
+  keys: Record<string, unknown>[] | undefined;
+}
+
+/** An application with defaults applied. */
+export interface ResolvedApplication {
+  client_id: string;
+  name: string;
+  app_type: NonNullable<ApplicationConfig['app_type']>;
+  client_secret: string | undefined;
+  token_endpoint_auth_method: NonNullable<ApplicationConfig['token_endpoint_auth_method']>;
+  grant_types: string[];
+  callbacks: string[];
+  allowed_logout_urls: string[];
+  web_origins: string[];
+  allowed_origins: string[];
+  is_first_party: boolean;
+}
+
+/** An API with defaults applied. */
+export interface ResolvedApi {
+  identifier: string;
+  name: string;
+  scopes: string[];
+  token_lifetime: number | undefined;
+}

@@ -1,0 +1,129 @@
+import { ConfigError } from './ConfigError.js';
+import type { TenantConfig } from './types.js';
+
+type Check = (value: unknown, field: string) => void;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const string: Check = (value, field) => {
+  if (typeof value !== 'string' || value === '') throw new ConfigError(field, 'must be a non-empty string');
+};
+const boolean: Check = (value, field) => {
+  if (typeof value !== 'boolean') throw new ConfigError(field, 'must be true or false');
+};
+const seconds: Check = (value, field) => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new ConfigError(field, 'must be a positive whole number of seconds');
+  }
+};
+const url: Check = (value, field) => {
+  string(value, field);
+  const parsed = URL.parse(value as string);
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) throw new ConfigError(field, 'must be an http(s) URL');
+};
+const origin: Check = (value, field) => {
+  url(value, field);
+  if (new URL(value as string).origin !== value) {
+    throw new ConfigError(field, 'must be an origin (scheme://host[:port], no path or trailing slash)');
+  }
+};
+const oneOf =
+  (...allowed: string[]): Check =>
+  (value, field) => {
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+      throw new ConfigError(field, `must be one of ${allowed.join(', ')}`);
+    }
+  };
+const arrayOf =
+  (item: Check): Check =>
+  (value, field) => {
+    if (!Array.isArray(value)) throw new ConfigError(field, 'must be an array');
+    value.forEach((entry, i) => {
+      item(entry, `${field}[${i}]`);
+    });
+  };
+const object =
+  (shape: Record<string, Check>, required: string[] = []): Check =>
+  (value, field) => {
+    if (!isObject(value)) throw new ConfigError(field, 'must be an object');
+    const at = (key: string) => (field ? `${field}.${key}` : key);
+    for (const key of Object.keys(value)) {
+      if (!Object.hasOwn(shape, key)) throw new ConfigError(at(key), 'is not a known field');
+    }
+    for (const key of required) {
+      if (value[key] === undefined) throw new ConfigError(at(key), 'is required');
+    }
+    for (const [key, check] of Object.entries(shape)) {
+      if (value[key] !== undefined) check(value[key], at(key));
+    }
+  };
+
+const application = object(
+  {
+    client_id: string,
+    name: string,
+    app_type: oneOf('spa', 'native', 'regular_web', 'non_interactive'),
+    client_secret: string,
+    token_endpoint_auth_method: oneOf('none', 'client_secret_post', 'client_secret_basic'),
+    grant_types: arrayOf(string),
+    callbacks: arrayOf(url),
+    allowed_logout_urls: arrayOf(url),
+    web_origins: arrayOf(origin),
+    allowed_origins: arrayOf(origin),
+    is_first_party: boolean,
+  },
+  ['client_id'],
+);
+
+const api = object({ identifier: string, name: string, scopes: arrayOf(string), token_lifetime: seconds }, [
+  'identifier',
+]);
+
+const user = object(
+  {
+    email: string,
+    password: string,
+    user_id: string,
+    name: string,
+    nickname: string,
+    given_name: string,
+    family_name: string,
+    picture: url,
+    email_verified: boolean,
+  },
+  ['email', 'password'],
+);
+
+const jwk: Check = (value, field) => {
+  if (!isObject(value) || value.kty !== 'RSA' || typeof value.d !== 'string') {
+    throw new ConfigError(field, 'must be a private RSA JWK (kty "RSA" with "d")');
+  }
+};
+
+const tenantConfig = object({
+  tenantName: string,
+  seed: boolean,
+  dev: boolean,
+  clients: arrayOf(application),
+  apis: arrayOf(api),
+  connections: arrayOf(object({ name: string, users: arrayOf(user) }, ['name'])),
+  allowed_logout_urls: arrayOf(url),
+  ttl: object({ accessToken: seconds, refreshToken: seconds, idToken: seconds, session: seconds }),
+  keys: arrayOf(jwk),
+  $schema: string,
+});
+
+/**
+ * Checks that `value` is a valid {@link TenantConfig} (unknown fields are errors, so a typo
+ * does not pass silently).
+ *
+ * @param value - the parsed JSON of a config file, or a config object.
+ * @returns `value`, typed.
+ * @throws {ConfigError} naming the first bad field, e.g. `clients[0].web_origins[2] must be an origin ...`.
+ */
+export function validateConfig(value: unknown): TenantConfig {
+  if (!isObject(value)) throw new ConfigError('(root)', 'must be a JSON object');
+  tenantConfig(value, '');
+  return value as TenantConfig;
+}

@@ -1,0 +1,34 @@
+/**
+ * `@sesame/tenant`: a local Auth0-compatible authorization server on oidc-provider, for
+ * development, end-to-end tests and benchmarks.
+ *
+ * @packageDocumentation
+ */
+export { ConfigError } from './config/ConfigError.js';
+export {
+  DEMO_AUDIENCE,
+  DEMO_CLIENT_ID,
+  DEMO_CONNECTION,
+  DEMO_USER_EMAIL,
+  DEMO_USER_PASSWORD,
+  defaultConfig,
+} from './config/defaultConfig.js';
+export { loadConfigFile } from './config/loadConfigFile.js';
+export { resolveConfig } from './config/resolveConfig.js';
+export type {
+  ApiConfig,
+  ApplicationConfig,
+  ConnectionConfig,
+  ResolvedApi,
+  ResolvedApplication,
+  ResolvedTenantConfig,
+  TenantConfig,
+  TtlConfig,
+  UserConfig,
+} from './config/types.js';
+export { validateConfig } from './config/validateConfig.js';
+export { describeTenant } from './describeTenant.js';
+export type { TenantStats } from './dev/stats.js';
+export type { TenantRoute, TenantServices } from './routes/TenantRoute.js';
+export { type RunningTenant, type StartTenantOptions, startTenant } from './startTenant.js';
+export type { StoredUser } from './users/UserStore.js';

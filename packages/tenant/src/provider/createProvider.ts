@@ -1,0 +1,195 @@
+import Provider, {
+  type ClientMetadata,
+  type Configuration,
+  errors,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
+import type { ModelStore } from '../adapter.js';
+import type { ResolvedApplication, ResolvedTenantConfig } from '../config/types.js';
+import type { TenantKeys } from '../keys.js';
+import { escapeHtml, renderPage } from '../routes/html.js';
+import type { UserStore } from '../users/UserStore.js';
+import { auth0Routes, loginPath, OFFLINE_ACCESS_PARAM } from './auth0Routes.js';
+import { extraGrantTypes } from './extraGrantTypes.js';
+import { loadExistingGrant } from './loadExistingGrant.js';
+import { grantHasOfflineAccess } from './offlineAccess.js';
+
+/** What {@link createProvider} needs. */
+export interface CreateProviderOptions {
+  issuer: string;
+  config: ResolvedTenantConfig;
+  keys: TenantKeys;
+  models: ModelStore;
+  users: UserStore;
+}
+
+/** The oidc-provider client metadata of an application (Auth0 names → OAuth names). */
+function toClientMetadata(app: ResolvedApplication): ClientMetadata {
+  return {
+    client_id: app.client_id,
+    client_name: app.name,
+    ...(app.client_secret ? { client_secret: app.client_secret } : {}),
+    token_endpoint_auth_method: app.token_endpoint_auth_method,
+    grant_types: app.grant_types,
+    response_types: app.grant_types.includes('authorization_code') ? ['code'] : [],
+    redirect_uris: app.callbacks,
+    post_logout_redirect_uris: app.allowed_logout_urls,
+    application_type: app.app_type === 'native' ? 'native' : 'web',
+    web_origins: app.web_origins,
+    allowed_origins: app.allowed_origins,
+    is_first_party: app.is_first_party,
+  };
+}
+
+const corsOrigins = (client: { metadata(): Record<string, unknown> }) => {
+  const { web_origins = [], allowed_origins = [] } = client.metadata() as Record<
+    string,
+    string[] | undefined
+  >;
+  return [...web_origins, ...allowed_origins];
+};
+
+/**
+ * Builds the oidc-provider instance with the tenant's Auth0 behaviour: Auth0 paths, the
+ * tenant's login page, `audience` as resource indicators with JWT access tokens, refresh
+ * tokens for `offline_access` with rotation and reuse detection, `web_message`, per-client
+ * CORS from Allowed Web Origins, and the configured lifetimes.
+ */
+export function createProvider({ issuer, config, keys, models, users }: CreateProviderOptions): Provider {
+  const { ttl, tenantName } = config;
+  const apis = new Map(config.apis.map((api) => [api.identifier, api]));
+  const page = (title: string, body: string) => renderPage({ tenantName, title, body });
+
+  const configuration: Configuration = {
+    adapter: (name: string) => models.adapter(name),
+    clients: config.clients.map(toClientMetadata),
+    jwks: { keys: keys.jwks as NonNullable<Configuration['jwks']>['keys'] },
+    cookies: {
+      keys: keys.cookieKeys,
+      names: { session: 'sesame_session', interaction: 'sesame_interaction', resume: 'sesame_resume' },
+      // Lax: sent on top-level navigations and same-site iframes (127.0.0.1:5173 → 127.0.0.1:4000),
+      // not in cross-site iframes. SameSite=None would need Secure, i.e. HTTPS.
+      long: { httpOnly: true, sameSite: 'lax', signed: true },
+      short: { httpOnly: true, sameSite: 'lax', signed: true },
+    },
+    routes: auth0Routes,
+    scopes: ['openid', 'profile', 'email', 'offline_access'],
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'nickname', 'given_name', 'family_name', 'picture', 'updated_at'],
+      email: ['email', 'email_verified'],
+    },
+    // Auth0 puts the profile claims in the ID token of the code flow; SPA libraries read them there.
+    conformIdTokenClaims: false,
+    responseTypes: ['code', 'none'],
+    extraParams: [
+      'audience',
+      'connection',
+      'screen_hint',
+      'organization',
+      'invitation',
+      OFFLINE_ACCESS_PARAM,
+    ],
+    extraClientMetadata: { properties: ['web_origins', 'allowed_origins', 'is_first_party'] },
+    async findAccount(_ctx, sub) {
+      const user = users.findById(sub);
+      if (!user) return undefined;
+      return {
+        accountId: user.user_id,
+        async claims() {
+          return {
+            sub: user.user_id,
+            email: user.email,
+            email_verified: user.email_verified,
+            name: user.name ?? user.email,
+            nickname: user.nickname ?? user.email.split('@')[0],
+            given_name: user.given_name,
+            family_name: user.family_name,
+            picture: user.picture,
+            updated_at: user.updated_at,
+          };
+        },
+      };
+    },
+    interactions: { url: (_ctx, interaction) => loginPath(interaction.uid) },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      webMessageResponseMode: { enabled: true, ack: 'individual-draft-01' },
+      rpInitiatedLogout: {
+        enabled: true,
+        // Auth0's /oidc/logout asks nothing: the confirmation form submits itself.
+        async logoutSource(ctx, form) {
+          const auto = form.replace('</form>', '<input type="hidden" name="logout" value="yes"></form>');
+          ctx.body = page(
+            'Log out',
+            `<h1>Logging out…</h1><p class="sub">You are being signed out of ${escapeHtml(tenantName)}.</p>
+${auto}<button type="submit" form="op.logoutForm">Continue</button>
+<script>document.forms[0].submit()</script>`,
+          );
+        },
+        async postLogoutSuccessSource(ctx) {
+          ctx.body = page(
+            'Logged out',
+            '<h1>You are logged out</h1><p class="sub">You can close this window.</p>',
+          );
+        },
+      },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async (_ctx, _client, oneOf) => oneOf ?? undefined,
+        useGrantedResource: async () => true,
+        async getResourceServerInfo(_ctx, resourceIndicator) {
+          const api = apis.get(resourceIndicator);
+          if (!api) throw new errors.InvalidTarget(`Service not found: ${resourceIndicator}`);
+          return {
+            audience: api.identifier,
+            scope: api.scopes.join(' '),
+            accessTokenTTL: api.token_lifetime ?? ttl.accessToken,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
+    },
+    clientBasedCORS: (_ctx, origin, client) => corsOrigins(client).includes(origin),
+    loadExistingGrant,
+    async issueRefreshToken(ctx, client, code) {
+      return (
+        client.grantTypeAllowed('refresh_token') &&
+        (code.scopes.has('offline_access') || grantHasOfflineAccess(ctx as KoaContextWithOIDC))
+      );
+    },
+    // Auth0 refresh tokens outlive the login session (logging out does not revoke them).
+    async expiresWithSession(ctx, code) {
+      return !code.scopes.has('offline_access') && !grantHasOfflineAccess(ctx as KoaContextWithOIDC);
+    },
+    rotateRefreshToken: true,
+    ttl: {
+      AccessToken: ttl.accessToken,
+      IdToken: ttl.idToken,
+      RefreshToken: ttl.refreshToken,
+      Session: ttl.session,
+      Grant: Math.max(ttl.session, ttl.refreshToken),
+      Interaction: 3600,
+      AuthorizationCode: 60,
+    },
+    async renderError(ctx, out) {
+      ctx.type = 'html';
+      ctx.body = page(
+        'Error',
+        `<h1>Something went wrong</h1>
+<p class="error"><strong>${escapeHtml(out.error)}</strong>${out.error_description ? `: ${escapeHtml(out.error_description)}` : ''}</p>
+<p class="sub">Go back to the application and try again.</p>`,
+      );
+    },
+  };
+
+  const provider = new Provider(issuer, configuration);
+  for (const factory of extraGrantTypes) {
+    const grant = factory({ config, users });
+    provider.registerGrantType(grant.name, grant.handler, grant.parameters, grant.duplicates);
+  }
+  return provider;
+}

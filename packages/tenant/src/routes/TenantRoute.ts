@@ -1,0 +1,32 @@
+import type { Context } from 'koa';
+import type Provider from 'oidc-provider';
+import type { ModelStore } from '../adapter.js';
+import type { ResolvedTenantConfig } from '../config/types.js';
+import type { StatsRecorder } from '../dev/stats.js';
+import type { UserStore } from '../users/UserStore.js';
+
+/** What route handlers can use: the running tenant's parts. */
+export interface TenantServices {
+  /** The issuer, with a trailing slash. */
+  issuer: string;
+  provider: Provider;
+  config: ResolvedTenantConfig;
+  users: UserStore;
+  /** oidc-provider's storage (sessions, grants, tokens). */
+  models: ModelStore;
+  stats: StatsRecorder;
+}
+
+/**
+ * A route of the tenant's own, served beside oidc-provider's (which it takes precedence
+ * over). Add new Auth0 endpoints by writing one of these and listing it in `routes/index.ts`.
+ */
+export interface TenantRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** A path; segments starting with `:` are parameters, e.g. `/login/:uid`. */
+  path: string;
+  /** When false, the route does not exist (e.g. `/__dev/*` with `dev: false`). Default: on. */
+  enabled?(tenant: TenantServices): boolean;
+  /** Answers the request (set `ctx.status`, `ctx.body`, or redirect). */
+  handle(ctx: Context, tenant: TenantServices, params: Record<string, string>): Promise<void> | void;
+}

@@ -1,0 +1,136 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ModelStore } from './adapter.js';
+import { loadConfigFile } from './config/loadConfigFile.js';
+import { resolveConfig } from './config/resolveConfig.js';
+import type { ResolvedTenantConfig, TenantConfig } from './config/types.js';
+import { countRequests } from './dev/countRequests.js';
+import { StatsRecorder } from './dev/stats.js';
+import { rewriteAuth0Params } from './http/rewriteAuth0Params.js';
+import { loadOrCreateKeys, type PrivateJwk } from './keys.js';
+import { openPersistence, type Persistence } from './persistence.js';
+import { checkWebMessageOrigin } from './provider/checkWebMessageOrigin.js';
+import { createProvider } from './provider/createProvider.js';
+import { createRouter } from './routes/createRouter.js';
+import { routes } from './routes/index.js';
+import type { TenantServices } from './routes/TenantRoute.js';
+import { UserStore } from './users/UserStore.js';
+
+/** Options of {@link startTenant}. */
+export interface StartTenantOptions {
+  /** TCP port; `0` picks a free one (read it from the result). Default 4000. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /** The issuer identifier. Default `http://127.0.0.1:{port}/` (Auth0-style trailing slash). */
+  issuer?: string;
+  /** The configuration, merged with the default seed; see {@link TenantConfig}. */
+  config?: TenantConfig;
+  /** A JSON config file, read and validated; fields of `config` are applied on top of it. */
+  configFile?: string;
+  /**
+   * Data folder: signing keys (`keys.json`) and state (`state.json`: users, sessions, grants,
+   * tokens) are kept there and survive restarts. Default: none, everything in memory.
+   */
+  dataDir?: string;
+  /** Folder for the signing keys only (state stays in memory). Ignored when `dataDir` is set. */
+  keysDir?: string;
+  /** Serve `/__dev/*`; overrides the config's `dev`. */
+  dev?: boolean;
+}
+
+/** A running tenant, as {@link startTenant} returns it. */
+export interface RunningTenant {
+  /** The issuer URL, with a trailing slash, e.g. `http://127.0.0.1:4000/`. */
+  url: string;
+  /** The port it listens on. */
+  port: number;
+  /** The configuration in effect (seed and config merged). */
+  config: ResolvedTenantConfig;
+  /** The parts route handlers use (provider, users, stats, storage). */
+  services: TenantServices;
+  /** Stops listening, closes open connections and saves state (with a data folder). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a local Auth0-compatible tenant (oidc-provider with Auth0 routes, a login page,
+ * `/v2/logout` and `/__dev/*`).
+ *
+ * @example
+ * ```ts
+ * const tenant = await startTenant({ port: 0, config: { ttl: { accessToken: 5 } } });
+ * // ... talk to tenant.url ...
+ * await tenant.stop();
+ * ```
+ * @throws {ConfigError} when the config (file) is invalid; nothing is started then.
+ */
+export async function startTenant(options: StartTenantOptions = {}): Promise<RunningTenant> {
+  const fromFile = options.configFile ? await loadConfigFile(options.configFile) : {};
+  const config = resolveConfig({ ...fromFile, ...options.config });
+  if (options.dev !== undefined) config.dev = options.dev;
+
+  let persistence: Persistence | undefined;
+  const save = () => persistence?.schedule();
+  const users = new UserStore(save);
+  const models = new ModelStore(save);
+  const keys = await loadOrCreateKeys(
+    config.keys as PrivateJwk[] | undefined,
+    options.dataDir ?? options.keysDir,
+  );
+  if (options.dataDir) persistence = await openPersistence(options.dataDir, { users, models });
+  for (const connection of config.connections) {
+    for (const user of connection.users) {
+      if (!users.findByEmail(connection.name, user.email))
+        await users.create({ ...user, connection: connection.name });
+    }
+  }
+
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const issuer = options.issuer ?? `http://127.0.0.1:${port}/`;
+
+  try {
+    const provider = createProvider({ issuer, config, keys, models, users });
+    const stats = new StatsRecorder();
+    const services: TenantServices = { issuer, provider, config, users, models, stats };
+    provider.use(countRequests(provider, stats));
+    provider.use(checkWebMessageOrigin(provider, config.tenantName));
+    provider.use(createRouter(routes, services));
+
+    const handle = provider.callback();
+    server.on('request', (req, res) => {
+      rewriteAuth0Params(req).then(
+        (rewritten) => handle(rewritten, res),
+        (error: { status?: number }) => {
+          res.statusCode = error.status ?? 400;
+          res.end();
+        },
+      );
+    });
+
+    return {
+      url: issuer,
+      port,
+      config,
+      services,
+      async stop() {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await persistence?.flush();
+      },
+    };
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+}

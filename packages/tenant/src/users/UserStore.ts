@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { UserConfig } from '../config/types.js';
+import { hashPassword, verifyPassword } from './password.js';
+
+/** A user as the tenant stores it (the password only as a scrypt hash). */
+export interface StoredUser {
+  /** Auth0-style id, `auth0|<24 hex>`; the `sub` of tokens. */
+  user_id: string;
+  /** The database connection the user belongs to. */
+  connection: string;
+  email: string;
+  email_verified: boolean;
+  name?: string;
+  nickname?: string;
+  given_name?: string;
+  family_name?: string;
+  picture?: string;
+  /** `scrypt$...`, see {@link hashPassword}. */
+  password_hash: string;
+  /** ISO timestamps. */
+  created_at: string;
+  updated_at: string;
+}
+
+/** What {@link UserStore.create} takes: a user with a clear-text password. */
+export type NewUser = UserConfig & { connection: string };
+
+/** Derives a stable Auth0-style id so that seeded users keep their `sub` across restarts. */
+export function userIdFor(connection: string, email: string): string {
+  const digest = createHash('sha256').update(`${connection}\0${email.toLowerCase()}`).digest('hex');
+  return `auth0|${digest.slice(0, 24)}`;
+}
+
+/**
+ * The users of the tenant's database connections, keyed by id and by connection + email
+ * (emails compare case-insensitively). The one place that reads or changes users: login,
+ * and later signup, change-password and MFA enrolment go through it.
+ *
+ * `onChange` is called after every change, so the owner can persist the store.
+ */
+export class UserStore {
+  readonly #byId = new Map<string, StoredUser>();
+  readonly #onChange: () => void;
+
+  /** @param onChange - called after every change (e.g. to schedule a save). */
+  constructor(onChange: () => void = () => {}) {
+    this.#onChange = onChange;
+  }
+
+  /**
+   * Adds a user, hashing the password.
+   *
+   * @throws {Error} with `code: 'user_exists'` when the connection already has the email.
+   */
+  async create(user: NewUser): Promise<StoredUser> {
+    if (this.findByEmail(user.connection, user.email)) {
+      throw Object.assign(new Error('The user already exists.'), { code: 'user_exists' });
+    }
+    const now = new Date().toISOString();
+    const { password, ...profile } = user;
+    const stored: StoredUser = {
+      ...profile,
+      user_id: user.user_id ?? userIdFor(user.connection, user.email),
+      email_verified: user.email_verified ?? false,
+      password_hash: await hashPassword(password),
+      created_at: now,
+      updated_at: now,
+    };
+    this.#byId.set(stored.user_id, stored);
+    this.#onChange();
+    return stored;
+  }
+
+  /** Finds a user by id (`sub`). */
+  findById(userId: string): StoredUser | undefined {
+    return this.#byId.get(userId);
+  }
+
+  /** Finds a user of a connection by email, case-insensitively. */
+  findByEmail(connection: string, email: string): StoredUser | undefined {
+    const wanted = email.toLowerCase();
+    for (const user of this.#byId.values()) {
+      if (user.connection === connection && user.email.toLowerCase() === wanted) return user;
+    }
+    return undefined;
+  }
+
+  /**
+   * Checks an email/password pair against a connection.
+   *
+   * @returns the user, or `undefined` for an unknown email or a wrong password (callers
+   *   must not tell the two apart to the person logging in).
+   */
+  async authenticate(connection: string, email: string, password: string): Promise<StoredUser | undefined> {
+    const user = this.findByEmail(connection, email);
+    if (!user) return undefined;
+    return (await verifyPassword(password, user.password_hash)) ? user : undefined;
+  }
+
+  /** Replaces a user's password. @returns `false` when there is no such user. */
+  async setPassword(userId: string, password: string): Promise<boolean> {
+    const user = this.#byId.get(userId);
+    if (!user) return false;
+    user.password_hash = await hashPassword(password);
+    user.updated_at = new Date().toISOString();
+    this.#onChange();
+    return true;
+  }
+
+  /** Applies profile changes (not the id, connection or password). */
+  update(userId: string, changes: Partial<Omit<StoredUser, 'user_id' | 'connection' | 'password_hash'>>) {
+    const user = this.#byId.get(userId);
+    if (!user) return undefined;
+    Object.assign(user, changes, { updated_at: new Date().toISOString() });
+    this.#onChange();
+    return user;
+  }
+
+  /** Removes a user. @returns whether one was removed. */
+  delete(userId: string): boolean {
+    const deleted = this.#byId.delete(userId);
+    if (deleted) this.#onChange();
+    return deleted;
+  }
+
+  /** Every user, for listing and persistence. */
+  list(): StoredUser[] {
+    return [...this.#byId.values()];
+  }
+
+  /** Puts back users saved by {@link UserStore.list} (hashes kept as they are). */
+  load(users: StoredUser[]): void {
+    for (const user of users) this.#byId.set(user.user_id, user);
+  }
+}
