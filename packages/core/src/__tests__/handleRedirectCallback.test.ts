@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
 import { AuthError } from '../errors/AuthError.js';
-import type { AuthStorage } from '../types.js';
-import { createFakeServer, type FakeServer, fakeClock } from './helpers/fakeServer.js';
 import { memoryStorage } from '../storage/memoryStorage.js';
+import type { AuthStorage } from '../types.js';
+import { createFakeServer, type FakeServer, fakeClock, urlCatcher } from './helpers/fakeServer.js';
 
 let server: FakeServer;
 let clock: ReturnType<typeof fakeClock>;
@@ -11,9 +11,9 @@ let storage: AuthStorage;
 
 async function startLogin(appState?: unknown) {
   const client = createAuthClient(server.options({ storage }));
-  let authorizeUrl = '';
-  await client.loginWithRedirect({ appState, openUrl: (url) => void (authorizeUrl = url) });
-  return { client, authorizeUrl };
+  const browser = urlCatcher();
+  await client.loginWithRedirect({ appState, openUrl: browser.open });
+  return { client, authorizeUrl: browser.url };
 }
 
 async function storedKeys(): Promise<unknown[]> {
@@ -32,7 +32,10 @@ describe('handleRedirectCallback', () => {
     const { client, authorizeUrl } = await startLogin({ returnTo: '/profile' });
     const result = await client.handleRedirectCallback(server.callbackUrl(authorizeUrl));
     expect(result).toEqual({ appState: { returnTo: '/profile' } });
-    expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', user: { sub: 'user-1', name: 'Ada Lovelace' } });
+    expect(client.getSnapshot()).toMatchObject({
+      status: 'authenticated',
+      user: { sub: 'user-1', name: 'Ada Lovelace' },
+    });
     expect(client.getSnapshot().user).not.toHaveProperty('nonce');
     const [token] = server.tokenRequests('authorization_code');
     expect(token?.body.get('code_verifier')).toMatch(/^[\w-]{43,}$/);
@@ -50,7 +53,9 @@ describe('handleRedirectCallback', () => {
 
   it('fails an unknown state with invalid_state, publishing the error', async () => {
     const client = createAuthClient(server.options({ storage }));
-    await expect(client.handleRedirectCallback('http://localhost:3000/?code=x&state=nope')).rejects.toBeInstanceOf(AuthError);
+    await expect(
+      client.handleRedirectCallback('http://localhost:3000/?code=x&state=nope'),
+    ).rejects.toBeInstanceOf(AuthError);
     expect(client.getSnapshot().error?.code).toBe('invalid_state');
     expect(server.requests).toEqual([]);
   });
@@ -81,13 +86,18 @@ describe('handleRedirectCallback', () => {
   it('surfaces an error response of the server with its code', async () => {
     const { client, authorizeUrl } = await startLogin();
     const callback = server.callbackUrl(authorizeUrl, { error: 'access_denied', error_description: 'no' });
-    await expect(client.handleRedirectCallback(callback)).rejects.toMatchObject({ code: 'access_denied', description: 'no' });
+    await expect(client.handleRedirectCallback(callback)).rejects.toMatchObject({
+      code: 'access_denied',
+      description: 'no',
+    });
   });
 
   it('rejects an ID token with a wrong nonce, and stores nothing', async () => {
     const { client, authorizeUrl } = await startLogin();
     server.claims = { nonce: 'another' };
-    const error = await client.handleRedirectCallback(server.callbackUrl(authorizeUrl)).catch((e: AuthError) => e);
+    const error = await client
+      .handleRedirectCallback(server.callbackUrl(authorizeUrl))
+      .catch((e: AuthError) => e);
     expect(error).toMatchObject({ code: 'invalid_response' });
     expect(JSON.stringify(error)).not.toMatch(/at-|rt-|eyJ/);
     expect(String((error as Error).message)).not.toMatch(/at-|rt-|eyJ/);
@@ -97,13 +107,17 @@ describe('handleRedirectCallback', () => {
   it('rejects an ID token for another audience', async () => {
     const { client, authorizeUrl } = await startLogin();
     server.claims = { aud: 'someone-else' };
-    await expect(client.handleRedirectCallback(server.callbackUrl(authorizeUrl))).rejects.toMatchObject({ code: 'invalid_response' });
+    await expect(client.handleRedirectCallback(server.callbackUrl(authorizeUrl))).rejects.toMatchObject({
+      code: 'invalid_response',
+    });
   });
 
   it('rejects an expired ID token (beyond the leeway)', async () => {
     const { client, authorizeUrl } = await startLogin();
     server.claims = { exp: Math.floor(clock.now() / 1000) - 120 };
-    await expect(client.handleRedirectCallback(server.callbackUrl(authorizeUrl))).rejects.toMatchObject({ code: 'invalid_response' });
+    await expect(client.handleRedirectCallback(server.callbackUrl(authorizeUrl))).rejects.toMatchObject({
+      code: 'invalid_response',
+    });
   });
 
   it('rejects an ID token whose signature does not verify against the JWKS', async () => {
@@ -118,16 +132,18 @@ describe('handleRedirectCallback', () => {
       body.id_token = await other.signIdToken(claims, 'key-1');
       return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     });
-    await expect(client.handleRedirectCallback(server.callbackUrl(authorizeUrl))).rejects.toMatchObject({ code: 'invalid_response' });
+    await expect(client.handleRedirectCallback(server.callbackUrl(authorizeUrl))).rejects.toMatchObject({
+      code: 'invalid_response',
+    });
     expect(await storedKeys()).toEqual([undefined, undefined]);
   });
 
   it('fetches the JWKS once more when the key id is unknown (key rotation), and caches it', async () => {
     const client = createAuthClient(server.options({ storage }));
     const login = async () => {
-      let url = '';
-      await client.loginWithRedirect({ openUrl: (u) => void (url = u) });
-      await client.handleRedirectCallback(server.callbackUrl(url));
+      const browser = urlCatcher();
+      await client.loginWithRedirect({ openUrl: browser.open });
+      await client.handleRedirectCallback(server.callbackUrl(browser.url));
     };
     await login();
     await login();
@@ -142,29 +158,37 @@ describe('handleRedirectCallback', () => {
   });
 
   it('checks org_id when an organization was requested', async () => {
-    const client = createAuthClient(server.options({ storage, authorizationParams: { organization: 'org_abc' } }));
-    let url = '';
-    await client.loginWithRedirect({ openUrl: (u) => void (url = u) });
-    expect(new URL(url).searchParams.get('organization')).toBe('org_abc');
+    const client = createAuthClient(
+      server.options({ storage, authorizationParams: { organization: 'org_abc' } }),
+    );
+    const browser = urlCatcher();
+    await client.loginWithRedirect({ openUrl: browser.open });
+    expect(new URL(browser.url).searchParams.get('organization')).toBe('org_abc');
     server.claims = { org_id: 'org_other' };
-    await expect(client.handleRedirectCallback(server.callbackUrl(url))).rejects.toMatchObject({ code: 'invalid_response' });
-    await client.loginWithRedirect({ openUrl: (u) => void (url = u) });
+    await expect(client.handleRedirectCallback(server.callbackUrl(browser.url))).rejects.toMatchObject({
+      code: 'invalid_response',
+    });
+    await client.loginWithRedirect({ openUrl: browser.open });
     server.claims = { org_id: 'org_abc' };
-    await client.handleRedirectCallback(server.callbackUrl(url));
+    await client.handleRedirectCallback(server.callbackUrl(browser.url));
     expect((await client.getIdTokenClaims())?.org_id).toBe('org_abc');
   });
 
   it('checks auth_time against max_age', async () => {
     const client = createAuthClient(server.options({ storage, authorizationParams: { max_age: 60 } }));
-    let url = '';
-    await client.loginWithRedirect({ openUrl: (u) => void (url = u) });
+    const browser = urlCatcher();
+    await client.loginWithRedirect({ openUrl: browser.open });
     server.claims = { auth_time: Math.floor(clock.now() / 1000) - 3600 };
-    await expect(client.handleRedirectCallback(server.callbackUrl(url))).rejects.toMatchObject({ code: 'invalid_response' });
+    await expect(client.handleRedirectCallback(server.callbackUrl(browser.url))).rejects.toMatchObject({
+      code: 'invalid_response',
+    });
   });
 
   it('never touches Object.prototype when parsing claims', async () => {
     const { client, authorizeUrl } = await startLogin();
-    server.claims = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}');
+    server.claims = JSON.parse(
+      '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}',
+    );
     await client.handleRedirectCallback(server.callbackUrl(authorizeUrl));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(client.getSnapshot().user)).toBe(Object.prototype);

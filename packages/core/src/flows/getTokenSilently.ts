@@ -38,7 +38,7 @@ export function createTokenGetter(ctx: ClientContext) {
           }
         }
       }
-      if (config.silentAuth) return silentIframe(ctx, audience, scope, timeoutMs);
+      if (config.silentAuth) return silentIframe(ctx, audience, scope, timeoutMs, signal);
       throw config.useRefreshTokens
         ? new AuthError('missing_refresh_token', 'no usable refresh token for this audience and scope')
         : new AuthError('login_required', 'no valid token in the store and silent authentication is off');

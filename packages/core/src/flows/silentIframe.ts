@@ -15,6 +15,7 @@ export async function silentIframe(
   audience: string | undefined,
   scope: string,
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<TokenResponse> {
   const { url, tx } = await startAuthorization(ctx, { audience, scope, prompt: 'none' }, 'web_message');
   const iframe = document.createElement('iframe');
@@ -28,6 +29,7 @@ export async function silentIframe(
       source: iframe.contentWindow,
       state: tx.state,
       timeoutMs,
+      ...(signal && { signal }),
     });
     iframe.src = url.href;
     parameters = await response;

@@ -10,6 +10,8 @@ export interface WebMessageSource {
   readonly timeoutMs: number;
   /** For popups: true once the user closed the window. */
   readonly closed?: () => boolean;
+  /** The caller's deadline: aborting it ends the wait at once (and removes the iframe). */
+  readonly signal?: AbortSignal;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -27,6 +29,11 @@ export function waitForWebMessage(from: WebMessageSource): Promise<URLSearchPara
       window.removeEventListener('message', onMessage);
       clearTimeout(timer);
       clearInterval(poll);
+      from.signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      stop();
+      reject(from.signal?.reason);
     };
     const onMessage = (event: MessageEvent<unknown>) => {
       if (event.origin !== from.origin || event.source !== from.source) return;
@@ -41,6 +48,7 @@ export function waitForWebMessage(from: WebMessageSource): Promise<URLSearchPara
       resolve(parameters);
     };
     window.addEventListener('message', onMessage);
+    from.signal?.addEventListener('abort', onAbort);
     const timer = setTimeout(() => {
       stop();
       reject(new AuthError('timeout', `no authorization response within ${from.timeoutMs / 1000} s`));

@@ -16,7 +16,12 @@ interface SigningKey {
 
 async function generateKey(kid: string): Promise<SigningKey> {
   const pair = await crypto.subtle.generateKey(
-    { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    {
+      name: 'RSASSA-PKCS1-v1_5',
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: 'SHA-256',
+    },
     true,
     ['sign', 'verify'],
   );
@@ -38,7 +43,12 @@ const json = (body: unknown, status = 200) =>
 /** A fake clock the client and the server share, in milliseconds. */
 export function fakeClock(start = Date.UTC(2026, 0, 1)) {
   let time = start;
-  return { now: () => time, advance: (seconds: number) => void (time += seconds * 1000) };
+  return {
+    now: () => time,
+    advance: (seconds: number) => {
+      time += seconds * 1000;
+    },
+  };
 }
 
 /**
@@ -139,12 +149,14 @@ export async function createFakeServer(options: { now: () => number; origin?: st
         const grant = codes.get(body.get('code') ?? '');
         codes.delete(body.get('code') ?? '');
         const digest = await crypto.subtle.digest('SHA-256', encoder.encode(body.get('code_verifier') ?? ''));
-        if (!grant || b64u(new Uint8Array(digest)) !== grant.challenge) return json({ error: 'invalid_grant' }, 400);
+        if (!grant || b64u(new Uint8Array(digest)) !== grant.challenge)
+          return json({ error: 'invalid_grant' }, 400);
         return server.issue(grant.sub, grant.scope, grant.nonce);
       }
       if (body.get('grant_type') === 'refresh_token') {
         const grant = refreshTokens.get(body.get('refresh_token') ?? '');
-        if (!grant || grant.used) return json({ error: 'invalid_grant', error_description: 'reused or unknown' }, 400);
+        if (!grant || grant.used)
+          return json({ error: 'invalid_grant', error_description: 'reused or unknown' }, 400);
         grant.used = true;
         return server.issue(grant.sub, 'openid profile email offline_access');
       }
@@ -198,7 +210,40 @@ export async function signIn(
   },
   server: FakeServer,
 ) {
-  let authorizeUrl = '';
-  await client.loginWithRedirect({ openUrl: (url) => void (authorizeUrl = url) });
-  return client.handleRedirectCallback(server.callbackUrl(authorizeUrl));
+  const browser = urlCatcher();
+  await client.loginWithRedirect({ openUrl: browser.open });
+  return client.handleRedirectCallback(server.callbackUrl(browser.url));
+}
+
+/** Waits for the silent-auth iframe to appear and returns it. */
+export async function nextIframe(): Promise<HTMLIFrameElement> {
+  for (let i = 0; i < 200; i++) {
+    const iframe = document.querySelector('iframe');
+    if (iframe?.src) return iframe;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('no iframe appeared');
+}
+
+/** Posts an authorization response to this window as if `source` sent it from `origin`. */
+export function postResponse(
+  source: unknown,
+  origin: string,
+  response: Record<string, string>,
+  type = 'authorization_response',
+) {
+  window.dispatchEvent(
+    new MessageEvent('message', { origin, source: source as Window, data: { type, response } }),
+  );
+}
+
+/** Stands in for the browser's navigation: `open` is an `openUrl`, `url` the last URL opened. */
+export function urlCatcher() {
+  const catcher = {
+    url: '',
+    open: (url: string) => {
+      catcher.url = url;
+    },
+  };
+  return catcher;
 }
