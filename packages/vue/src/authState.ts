@@ -1,9 +1,9 @@
 import type { AuthClient, AuthError, IdTokenClaims, User } from '@sesame/core';
-import { type ComputedRef, computed, getCurrentScope, onScopeDispose, shallowRef } from 'vue';
+import { type ComputedRef, computed, getCurrentScope, onScopeDispose, type Ref, shallowRef } from 'vue';
 
 /** The auth state as read-only refs. */
 export interface AuthState {
-  /** True until the core has read the stored session (and handled a redirect callback). */
+  /** True until the stored session has been read and the plugin's callback or session check is done. */
   isLoading: ComputedRef<boolean>;
   isAuthenticated: ComputedRef<boolean>;
   user: ComputedRef<User | undefined>;
@@ -17,8 +17,9 @@ export interface AuthState {
  * Subscribes to the client's store for the lifetime of the current effect scope (a
  * component's `setup()`, or an `effectScope()`), and unsubscribes when that scope is disposed.
  * The snapshot sits in a `shallowRef`, so only a new snapshot object triggers updates.
+ * `started` becomes true once the plugin's start-up (callback or session check) is done.
  */
-export function authState(client: AuthClient): AuthState {
+export function authState(client: AuthClient, started: Readonly<Ref<boolean>>): AuthState {
   const snapshot = shallowRef(client.getSnapshot());
   const claims = shallowRef<IdTokenClaims>();
   let claimsOf: User | undefined;
@@ -45,7 +46,7 @@ export function authState(client: AuthClient): AuthState {
   if (getCurrentScope()) onScopeDispose(unsubscribe);
 
   return {
-    isLoading: computed(() => snapshot.value.status === 'loading'),
+    isLoading: computed(() => !started.value || snapshot.value.status === 'loading'),
     isAuthenticated: computed(() => snapshot.value.status === 'authenticated'),
     user: computed(() => snapshot.value.user),
     idTokenClaims: computed(() => claims.value),

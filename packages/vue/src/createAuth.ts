@@ -1,5 +1,5 @@
 import { type AuthClient, type AuthClientOptions, createAuthClient, type User } from '@sesame/core';
-import { type App, effectScope, type InjectionKey } from 'vue';
+import { type App, effectScope, type InjectionKey, type Ref, shallowRef } from 'vue';
 import { type AuthState, authState } from './authState.js';
 import { bindClient, type ClientMethods } from './bindClient.js';
 
@@ -42,8 +42,23 @@ declare module 'vue' {
   }
 }
 
-// Clients whose start-up (callback or session check) has run: a code is never exchanged twice.
-const started = new WeakSet<AuthClient>();
+/**
+ * The start-up (callback or session check) of each client: run once per client, so a code
+ * is never exchanged twice, and `done` once it has settled. The core leaves `loading` once
+ * the stored session is read, before a callback or a silent session check is done; until
+ * then a signed-out snapshot is not final, so `isLoading` follows `done` too.
+ */
+const startups = new WeakMap<AuthClient, { done: Ref<boolean>; run?: Promise<void> }>();
+
+/** The start-up record of `client`, created on first use. */
+export function startupOf(client: AuthClient): { done: Ref<boolean>; run?: Promise<void> } {
+  let startup = startups.get(client);
+  if (!startup) {
+    startup = { done: shallowRef(false) };
+    startups.set(client, startup);
+  }
+  return startup;
+}
 
 function hasAuthParams(search = window.location.search): boolean {
   const params = new URLSearchParams(search);
@@ -63,9 +78,10 @@ function defaultOnRedirectCallback(app: App) {
 /**
  * Creates the Vue plugin. Installed with `app.use()`, it provides the auth to
  * {@link useAuth} and as `$auth`, and starts the client once: it handles the redirect
- * callback when the URL carries one, otherwise it calls `checkSession()`. Errors are
- * published by the core in the snapshot's `error`. The returned object is also the
- * app-wide auth, usable outside components (stores, router guards, plain modules).
+ * callback when the URL carries one, otherwise it calls `checkSession()`; `isLoading` stays
+ * true until that is done. Errors are published by the core in the snapshot's `error`. The
+ * returned object is also the app-wide auth, usable outside components (stores, router
+ * guards, plain modules).
  *
  * @example
  * export const auth = createAuth({
@@ -81,7 +97,8 @@ export function createAuth(options: CreateAuthOptions): Auth {
   const client = given ?? createAuthClient(clientOptions as AuthClientOptions);
   // The app-wide state lives until the app is unmounted, not as long as some component.
   const scope = effectScope(true);
-  const state = scope.run(() => authState(client))!;
+  const startup = startupOf(client);
+  const state = scope.run(() => authState(client, startup.done))!;
   const methods = bindClient(client);
   const auth: Auth = {
     ...methods,
@@ -93,18 +110,20 @@ export function createAuth(options: CreateAuthOptions): Auth {
       app.provide(AUTH_KEY, auth);
       app.config.globalProperties.$auth = auth;
       app.onUnmount(() => scope.stop());
-      if (started.has(client)) return;
-      started.add(client);
-      // Rejections are not rethrown: the core publishes them as the snapshot's `error`.
-      if (!skipRedirectCallback && hasAuthParams()) {
-        const done = onRedirectCallback ?? defaultOnRedirectCallback(app);
-        client.handleRedirectCallback<AppState>().then(
-          ({ appState }) => done(appState, client.getSnapshot().user),
-          () => {},
-        );
-      } else {
-        client.checkSession().catch(() => {});
-      }
+      if (startup.run) return;
+      // Their rejections are dropped here because the core publishes them as the snapshot's
+      // `error`; an exception of `onRedirectCallback` is not dropped.
+      const redirected = onRedirectCallback ?? defaultOnRedirectCallback(app);
+      startup.run = (
+        !skipRedirectCallback && hasAuthParams()
+          ? client.handleRedirectCallback<AppState>().then(
+              ({ appState }) => redirected(appState, client.getSnapshot().user),
+              () => {},
+            )
+          : client.checkSession().catch(() => {})
+      ).finally(() => {
+        startup.done.value = true;
+      });
     },
   };
   return auth;

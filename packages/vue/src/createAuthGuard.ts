@@ -1,24 +1,12 @@
-import type { AuthClient, RedirectLoginOptions } from '@sesame/core';
-import { type App, inject } from 'vue';
+import type { RedirectLoginOptions } from '@sesame/core';
+import { type App, inject, watch } from 'vue';
 import { type AppState, AUTH_KEY, type Auth } from './createAuth.js';
-
-/** Resolves once the client's status is no longer `loading`. */
-function whenSettled(client: AuthClient): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (client.getSnapshot().status === 'loading') return;
-      unsubscribe();
-      resolve();
-    };
-    const unsubscribe = client.subscribe(check);
-    check();
-  });
-}
 
 /**
  * A vue-router navigation guard (`beforeEnter` or `beforeEach`) that lets only a signed-in
- * user through. It first waits for the initial session check (or callback), so a protected
- * first page never redirects before the stored session has been read; a signed-out user is
+ * user through. It first waits for `isLoading` to end (the stored session read and the
+ * plugin's callback or session check done), so a protected first page, or the callback page
+ * itself, never starts a second login; a signed-out user is
  * sent to `loginWithRedirect({ appState: { target: to.fullPath } })` and the navigation is
  * cancelled. `source` is the app or the plugin; without it the guard injects the plugin
  * (vue-router 4.2+ runs guards in the app's context).
@@ -39,8 +27,9 @@ export function createAuthGuard(
         ? source
         : source.config.globalProperties.$auth;
     if (!auth) throw new Error('createAuthGuard() needs app.use(createAuth(...))');
-    await whenSettled(auth.client);
-    if (auth.client.getSnapshot().status === 'authenticated') return true;
+    const { isLoading, isAuthenticated } = auth;
+    if (isLoading.value) await new Promise((resolve) => watch(isLoading, resolve, { once: true }));
+    if (isAuthenticated.value) return true;
     await auth.loginWithRedirect<AppState>({
       ...loginOptions,
       appState: { ...loginOptions?.appState, target: to.fullPath },

@@ -1,6 +1,6 @@
 import { getCurrentScope, hasInjectionContext, inject } from 'vue';
 import { authState } from './authState.js';
-import { AUTH_KEY, type Auth } from './createAuth.js';
+import { AUTH_KEY, type Auth, startupOf } from './createAuth.js';
 
 /** What {@link useAuth} returns: the plugin's auth without `install`. */
 export type UseAuthResult = Omit<Auth, 'install'>;
@@ -26,5 +26,5 @@ export function useAuth(): UseAuthResult {
   const auth = hasInjectionContext() ? inject(AUTH_KEY, undefined) : undefined;
   if (!auth) throw new Error('useAuth() needs app.use(createAuth(...)) and setup() or app.runWithContext()');
   if (!getCurrentScope()) return auth;
-  return { ...auth, ...authState(auth.client) };
+  return { ...auth, ...authState(auth.client, startupOf(auth.client).done) };
 }

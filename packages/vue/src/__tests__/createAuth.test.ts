@@ -65,4 +65,18 @@ describe('createAuth()', () => {
     expect(auth.error.value).toBe(accessDenied);
     expect(auth.isAuthenticated.value).toBe(false);
   });
+
+  it('creates a real core client from options and settles to signed out when nothing is stored', async () => {
+    const auth = createAuth({
+      domain: 'http://127.0.0.1:9',
+      clientId: 'demo',
+      storage: 'memory',
+      silentAuth: false,
+    });
+    createApp({ render: () => null }).use(auth);
+    expect(auth.isLoading.value).toBe(true);
+    await expect.poll(() => auth.isLoading.value).toBe(false);
+    expect(auth.isAuthenticated.value).toBe(false);
+    expect(auth.error.value).toBeUndefined();
+  });
 });

@@ -62,6 +62,7 @@ describe('createAuthGuard()', () => {
   it('does not loop on a protected callback page: it waits for the callback, then lets the user in', async () => {
     window.history.replaceState(null, '', '/account?code=abc&state=xyz');
     client.callback = async () => {
+      client.set({ status: 'unauthenticated' }); // as the core: stored session read, nobody yet
       await settle();
       client.set({ status: 'authenticated', user: alice });
       return { appState: { target: '/account' } };
@@ -77,6 +78,7 @@ describe('createAuthGuard()', () => {
   it('keeps loginOptions and adds the target to their appState', async () => {
     client.snapshot = { status: 'unauthenticated', user: undefined, error: undefined };
     const auth = createAuth({ client });
+    createApp({ render: () => null }).use(auth);
     const guard = createAuthGuard(auth, {
       authorizationParams: { prompt: 'login' },
       appState: { from: 'guard' },

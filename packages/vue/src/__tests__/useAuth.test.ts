@@ -33,7 +33,7 @@ describe('useAuth()', () => {
     expect(auth.isAuthenticated.value).toBe(false);
 
     client.set({ status: 'authenticated', user: alice });
-    await nextTick();
+    await settle();
     expect(el.textContent).toBe('Alice');
     expect(auth.isAuthenticated.value).toBe(true);
 
@@ -41,6 +41,22 @@ describe('useAuth()', () => {
     await nextTick();
     expect(el.textContent).toBe('signed out');
     expect(auth.error.value).toBe(accessDenied);
+  });
+
+  it('stays loading until the session check is done, even once the core has left `loading`', async () => {
+    let finish!: () => void;
+    client.checkSession = () => new Promise<void>((resolve) => (finish = resolve));
+    client.snapshot = { status: 'unauthenticated', user: undefined, error: undefined };
+    let auth!: UseAuthResult;
+    mountWithAuth(client, () => {
+      auth = useAuth();
+      return () => null;
+    });
+    await settle();
+    expect(auth.isLoading.value).toBe(true);
+    finish();
+    await settle();
+    expect(auth.isLoading.value).toBe(false);
   });
 
   it('loads idTokenClaims whenever the user changes', async () => {
