@@ -32,6 +32,7 @@ export const AuthContext = createContext<AuthContextValue | undefined>(undefined
 // The start-up (callback or session check) of each client. Keyed by client rather than by
 // component so that StrictMode's mount-unmount-mount, or a remount, never exchanges a code twice.
 export const startups = new WeakMap<AuthClient, Promise<void>>();
+
 /** True when the current URL looks like an authorization response: `state` and `code` or `error`. */
 export function hasAuthParams(search = window.location.search): boolean {
   const params = new URLSearchParams(search);
@@ -47,7 +48,8 @@ function defaultOnRedirectCallback(appState: AppState | undefined): void {
  * handles the redirect callback when the URL carries one, otherwise it calls `checkSession()`.
  * Either happens once per client, also under `<StrictMode>`, and `isLoading` stays true until
  * it is done. Errors are published by the core in the snapshot's `error` (read it with
- * `useAuth().error`). Options are read once: changing them later does not create a new client.
+ * `useAuth().error`). Props are read on the first mount: changing them later does not create
+ * a new client.
  *
  * @example
  * createRoot(el).render(
@@ -65,6 +67,8 @@ export function AuthProvider(props: AuthProviderProps): ReactNode {
   // session check is done; until then a signed-out snapshot is not final, so isLoading stays true.
   const [starting, setStarting] = useState(true);
 
+  // Like the client options, the start-up options are read on the first mount only.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     let startup = startups.get(client);
     if (!startup) {
@@ -80,7 +84,7 @@ export function AuthProvider(props: AuthProviderProps): ReactNode {
       startups.set(client, startup);
     }
     startup.finally(() => setStarting(false));
-  }, [client, skipRedirectCallback, onRedirectCallback]);
+  }, [client]);
 
   const value = useMemo(() => ({ client, starting }), [client, starting]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -35,15 +35,14 @@ function bindWithAliases(client: AuthClient) {
   };
 }
 
-function useBound() {
-  const context = useContext(AuthContext);
-  if (!context) throw new Error('useAuth() must be used inside <AuthProvider>');
-  let methods = bound.get(context.client);
-  if (!methods) {
-    methods = bindWithAliases(context.client);
-    bound.set(context.client, methods);
+/** The client's bound methods, made once per client so that they are stable across renders. */
+function boundOf(client: AuthClient) {
+  let result = bound.get(client);
+  if (!result) {
+    result = bindWithAliases(client);
+    bound.set(client, result);
   }
-  return { ...methods, starting: context.starting };
+  return result;
 }
 
 /**
@@ -61,7 +60,10 @@ function useBound() {
  * }
  */
 export function useAuth<TUser extends User = User>(): UseAuthResult<TUser> {
-  const { methods, subscribe, getSnapshot, starting } = useBound();
+  const context = useContext(AuthContext);
+  if (!context) throw new Error('useAuth() must be used inside <AuthProvider>');
+  const { client, starting } = context;
+  const { methods, subscribe, getSnapshot } = boundOf(client);
   const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
   return useMemo(
     () => ({
@@ -77,7 +79,10 @@ export function useAuth<TUser extends User = User>(): UseAuthResult<TUser> {
 
 const settled = new WeakMap<AuthClient, Promise<void>>();
 
-/** Resolves once the provider's start-up is done and the status is no longer `loading`; one promise per client, as Suspense needs. */
+/**
+ * Resolves once the provider's start-up is done and the status is no longer `loading`.
+ * One promise per client, as Suspense needs a stable promise across retries.
+ */
 function whenSettled(client: AuthClient): Promise<void> {
   let promise = settled.get(client);
   if (!promise) {
@@ -99,7 +104,7 @@ function whenSettled(client: AuthClient): Promise<void> {
 }
 
 /**
- * Like {@link useAuth}, but suspends while the status is `loading`, so the nearest
+ * Like {@link useAuth}, but suspends while `isLoading`, so the nearest
  * `<Suspense>` shows its fallback instead of the component checking `isLoading`.
  * Uses React 19's `use()`; on React 18 it throws the promise, which Suspense also accepts.
  *
