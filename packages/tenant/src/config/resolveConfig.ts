@@ -41,13 +41,17 @@ function mergeBy<T extends object>(
   return [...merged.values()];
 }
 
-function resolveApplication(app: ApplicationConfig, index: number): ResolvedApplication {
+function resolveApplication(app: ApplicationConfig): ResolvedApplication {
   const app_type = app.app_type ?? 'spa';
   const isPublicType = app_type === 'spa' || app_type === 'native';
   const token_endpoint_auth_method =
     app.token_endpoint_auth_method ?? (isPublicType ? 'none' : 'client_secret_post');
   if (token_endpoint_auth_method !== 'none' && !app.client_secret) {
-    throw new ConfigError(`clients[${index}].client_secret`, 'is required for a confidential client');
+    // Only reachable when a merge made a seeded public client confidential.
+    throw new ConfigError(
+      `clients[client_id=${app.client_id}].client_secret`,
+      'is required for a confidential client',
+    );
   }
   return {
     client_id: app.client_id,
@@ -98,7 +102,7 @@ export function resolveConfig(config: unknown = {}): ResolvedTenantConfig {
   return {
     tenantName: input.tenantName ?? seed.tenantName ?? 'Sesame',
     dev: input.dev ?? true,
-    clients: clients.map(resolveApplication),
+    clients: clients.map((app) => resolveApplication(app)),
     apis: mergeBy<ApiConfig>('identifier', seed.apis ?? [], input.apis ?? [], ['scopes']).map(resolveApi),
     connections: connections.map((c) => ({ name: c.name, users: c.users ?? [] })),
     allowed_logout_urls: input.allowed_logout_urls ?? [],

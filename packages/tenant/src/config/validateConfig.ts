@@ -59,7 +59,7 @@ const object =
     }
   };
 
-const application = object(
+const applicationFields = object(
   {
     client_id: string,
     name: string,
@@ -75,6 +75,18 @@ const application = object(
   },
   ['client_id'],
 );
+
+const application: Check = (value, field) => {
+  applicationFields(value, field);
+  const app = value as Record<string, unknown>;
+  const confidential =
+    app.token_endpoint_auth_method !== undefined
+      ? app.token_endpoint_auth_method !== 'none'
+      : app.app_type === 'regular_web' || app.app_type === 'non_interactive';
+  if (confidential && app.client_secret === undefined) {
+    throw new ConfigError(`${field}.client_secret`, 'is required for a confidential client');
+  }
+};
 
 const api = object({ identifier: string, name: string, scopes: arrayOf(string), token_lifetime: seconds }, [
   'identifier',

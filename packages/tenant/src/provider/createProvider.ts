@@ -114,7 +114,11 @@ export function createProvider({ issuer, config, keys, models, users }: CreatePr
     interactions: { url: (_ctx, interaction) => loginPath(interaction.uid) },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // An application may revoke only tokens issued to it (as on Auth0).
+        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+      },
       userinfo: { enabled: true },
       webMessageResponseMode: { enabled: true, ack: 'individual-draft-01' },
       rpInitiatedLogout: {
