@@ -1,0 +1,90 @@
+import { calculatePKCECodeChallenge } from 'oauth4webapi';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createAuthClient } from '../createAuthClient.js';
+import { memoryStorage } from '../storage/memoryStorage.js';
+import type { AuthStorage } from '../types.js';
+import { createFakeServer, type FakeServer, fakeClock, urlCatcher } from './helpers/fakeServer.js';
+
+let server: FakeServer;
+let storage: AuthStorage;
+
+beforeEach(async () => {
+  server = await createFakeServer({ now: fakeClock().now });
+  storage = memoryStorage();
+});
+
+describe('loginWithRedirect', () => {
+  it('opens an authorize URL with PKCE S256, state, nonce, the default scope and the call parameters', async () => {
+    let counter = 0;
+    const random = () => `random-value-${++counter}-padded-to-be-long-enough-for-pkce`;
+    const client = createAuthClient(
+      server.options({
+        storage,
+        random,
+        authorizationParams: { audience: 'https://api.example', ui_locales: 'fr' },
+      }),
+    );
+    const browser = urlCatcher();
+    await client.loginWithRedirect({
+      openUrl: browser.open,
+      authorizationParams: {
+        redirect_uri: 'https://app.example/callback',
+        screen_hint: 'signup',
+        max_age: 300,
+      },
+    });
+    const url = new URL(browser.url);
+    expect(url.origin + url.pathname).toBe('https://tenant.example/authorize');
+    const params = Object.fromEntries(url.searchParams);
+    expect(params).toMatchObject({
+      client_id: 'client-1',
+      response_type: 'code',
+      redirect_uri: 'https://app.example/callback',
+      scope: 'openid profile email offline_access',
+      audience: 'https://api.example',
+      ui_locales: 'fr',
+      screen_hint: 'signup',
+      max_age: '300',
+      state: expect.stringMatching(/^random-value-1/),
+      nonce: expect.stringMatching(/^random-value-2/),
+      code_challenge_method: 'S256',
+    });
+    expect(params.code_challenge).toBe(
+      await calculatePKCECodeChallenge('random-value-3-padded-to-be-long-enough-for-pkce'),
+    );
+    expect(params).not.toHaveProperty('response_mode');
+    // The transaction is stored under its state, with what the callback needs.
+    expect(await storage.get(`tx:${params.state}`)).toMatchObject({
+      nonce: params.nonce,
+      redirectUri: 'https://app.example/callback',
+      audience: 'https://api.example',
+      issuer: 'https://tenant.example/',
+      maxAge: 300,
+    });
+  });
+
+  it('leaves out offline_access when refresh tokens are off', async () => {
+    const client = createAuthClient(server.options({ storage, useRefreshTokens: false }));
+    const browser = urlCatcher();
+    await client.loginWithRedirect({ openUrl: browser.open, authorizationParams: { scope: 'read:things' } });
+    expect(new URL(browser.url).searchParams.get('scope')).toBe('openid profile email read:things');
+  });
+
+  it('uses discovery once in OIDC mode', async () => {
+    const client = createAuthClient(server.options({ storage, domain: undefined, issuer: server.issuer }));
+    const browser = urlCatcher();
+    await client.loginWithRedirect({ openUrl: browser.open });
+    await client.loginWithRedirect({ openUrl: browser.open });
+    expect(browser.url.startsWith('https://tenant.example/auth?')).toBe(true);
+    expect(server.requests.filter((r) => r.path === '/.well-known/openid-configuration')).toHaveLength(1);
+    await client.handleRedirectCallback(server.callbackUrl(browser.url));
+    expect(client.getSnapshot().status).toBe('authenticated');
+  });
+
+  it('throws a TypeError naming a bad openUrl', async () => {
+    const client = createAuthClient(server.options({ storage }));
+    await expect(client.loginWithRedirect({ openUrl: 'x' as unknown as () => void })).rejects.toThrow(
+      /options\.openUrl/,
+    );
+  });
+});

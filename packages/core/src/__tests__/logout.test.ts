@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAuthClient } from '../createAuthClient.js';
+import { memoryStorage } from '../storage/memoryStorage.js';
+import type { AuthStorage } from '../types.js';
+import { createFakeServer, type FakeServer, fakeClock, signIn, urlCatcher } from './helpers/fakeServer.js';
+
+let server: FakeServer;
+let storage: AuthStorage;
+
+beforeEach(async () => {
+  server = await createFakeServer({ now: fakeClock().now });
+  storage = memoryStorage();
+});
+
+describe('logout', () => {
+  it('removes every token, the user and every transaction, then opens /v2/logout', async () => {
+    const client = createAuthClient(server.options({ storage }));
+    await signIn(client, server);
+    const pending = urlCatcher();
+    await client.loginWithRedirect({ openUrl: pending.open }); // a transaction not yet completed
+    const state = new URL(pending.url).searchParams.get('state');
+    expect(await storage.get(`tx:${state}`)).toBeDefined();
+    const browser = urlCatcher();
+    await client.logout({
+      openUrl: browser.open,
+      logoutParams: { returnTo: 'https://app.example/', federated: true },
+    });
+    const url = new URL(browser.url);
+    expect(url.origin + url.pathname).toBe('https://tenant.example/v2/logout');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: 'client-1',
+      returnTo: 'https://app.example/',
+      federated: '',
+    });
+    expect(client.getSnapshot()).toMatchObject({ status: 'unauthenticated', user: undefined });
+    expect(await client.isAuthenticated()).toBe(false);
+    await expect(client.getTokenSilently({ cacheMode: 'cache-only' })).rejects.toMatchObject({
+      code: 'login_required',
+    });
+    expect(await storage.get('session')).toBeUndefined();
+    expect(await storage.get(`tx:${state}`)).toBeUndefined();
+  });
+
+  it('uses end_session_endpoint with id_token_hint in OIDC mode', async () => {
+    const client = createAuthClient(server.options({ storage, domain: undefined, issuer: server.issuer }));
+    await signIn(client, server);
+    const idToken = (await client.getIdTokenClaims())?.__raw;
+    const browser = urlCatcher();
+    await client.logout({ openUrl: browser.open, logoutParams: { returnTo: 'https://app.example/' } });
+    const url = new URL(browser.url);
+    expect(url.origin + url.pathname).toBe('https://tenant.example/session/end');
+    expect(url.searchParams.get('id_token_hint')).toBe(idToken);
+    expect(url.searchParams.get('post_logout_redirect_uri')).toBe('https://app.example/');
+  });
+
+  it('with openUrl: false clears the local session only', async () => {
+    const assign = vi.spyOn(location, 'assign').mockImplementation(() => undefined);
+    const client = createAuthClient(server.options({ storage }));
+    await signIn(client, server);
+    await client.logout({ openUrl: false });
+    expect(assign).not.toHaveBeenCalled();
+    expect(await client.getUser()).toBeUndefined();
+  });
+
+  it('logs out every other tab, even one that keeps its session in memory', async () => {
+    const tabA = createAuthClient(server.options({ storage }));
+    const tabB = createAuthClient(server.options()); // memory storage of its own
+    await signIn(tabB, server);
+    const stop = tabB.subscribe(() => undefined);
+    await signIn(tabA, server);
+    await tabA.logout({ openUrl: false });
+    await vi.waitFor(() => expect(tabB.getSnapshot().status).toBe('unauthenticated'));
+    expect(await tabB.getUser()).toBeUndefined();
+    await expect(tabB.getTokenSilently({ cacheMode: 'cache-only' })).rejects.toMatchObject({
+      code: 'login_required',
+    });
+    stop();
+  });
+});
