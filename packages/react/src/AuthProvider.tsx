@@ -73,10 +73,11 @@ export function AuthProvider(props: AuthProviderProps): ReactNode {
     let startup = startups.get(client);
     if (!startup) {
       // Their rejections are dropped here because the core publishes them as the snapshot's
-      // `error`; an exception of `onRedirectCallback` is not dropped.
+      // `error`; an exception of `onRedirectCallback` is not dropped. The callback URL is read
+      // now, as a router may change the address before the core gets to it.
       startup =
         !skipRedirectCallback && hasAuthParams()
-          ? client.handleRedirectCallback<AppState>().then(
+          ? client.handleRedirectCallback<AppState>(window.location.href).then(
               ({ appState }) => onRedirectCallback(appState, client.getSnapshot().user),
               () => {},
             )

@@ -112,11 +112,12 @@ export function createAuth(options: CreateAuthOptions): Auth {
       app.onUnmount(() => scope.stop());
       if (startup.run) return;
       // Their rejections are dropped here because the core publishes them as the snapshot's
-      // `error`; an exception of `onRedirectCallback` is not dropped.
+      // `error`; an exception of `onRedirectCallback` is not dropped. The callback URL is read
+      // now, as the router may change the address before the core gets to it.
       const redirected = onRedirectCallback ?? defaultOnRedirectCallback(app);
       startup.run = (
         !skipRedirectCallback && hasAuthParams()
-          ? client.handleRedirectCallback<AppState>().then(
+          ? client.handleRedirectCallback<AppState>(window.location.href).then(
               ({ appState }) => redirected(appState, client.getSnapshot().user),
               () => {},
             )

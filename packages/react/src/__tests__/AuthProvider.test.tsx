@@ -45,7 +45,9 @@ describe('<AuthProvider>', () => {
         </AuthProvider>
       </StrictMode>,
     );
-    expect(client.count('handleRedirectCallback')).toBe(1);
+    expect(client.calls.filter((c) => c.method === 'handleRedirectCallback')).toEqual([
+      { method: 'handleRedirectCallback', args: [`${window.location.origin}/callback?code=abc&state=xyz`] },
+    ]);
     expect(client.count('checkSession')).toBe(0);
     expect(onRedirectCallback).toHaveBeenCalledTimes(1);
     expect(onRedirectCallback).toHaveBeenCalledWith({ returnTo: '/from-state' }, alice);

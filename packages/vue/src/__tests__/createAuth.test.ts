@@ -26,7 +26,9 @@ describe('createAuth()', () => {
     createApp({ render: () => null }).use(createAuth({ client, onRedirectCallback }));
     createApp({ render: () => null }).use(createAuth({ client, onRedirectCallback }));
     await settle();
-    expect(client.count('handleRedirectCallback')).toBe(1);
+    expect(client.calls.filter((c) => c.method === 'handleRedirectCallback')).toEqual([
+      { method: 'handleRedirectCallback', args: [`${window.location.origin}/callback?code=abc&state=xyz`] },
+    ]);
     expect(client.count('checkSession')).toBe(0);
     expect(onRedirectCallback).toHaveBeenCalledTimes(1);
     expect(onRedirectCallback).toHaveBeenCalledWith({ returnTo: '/from-state' }, alice);
