@@ -1,0 +1,64 @@
+// The core alone on a plain page. Tests drive it through `window.sesame` and the buttons;
+// `window.__pageOptions` (set with page.addInitScript) overrides client options per test.
+import { type AuthClientOptions, createAuthClient } from '@sesame/core';
+
+declare const __TENANT_URL__: string;
+declare global {
+  interface Window {
+    __pageOptions?: Partial<AuthClientOptions>;
+    sesame: { client: ReturnType<typeof createAuthClient>; events: string[] };
+  }
+}
+
+const client = createAuthClient({
+  domain: __TENANT_URL__,
+  clientId: 'sesame-spa',
+  authorizationParams: { redirect_uri: `${location.origin}/`, audience: 'https://api.sesame.test' },
+  ...window.__pageOptions,
+});
+const events: string[] = [];
+window.sesame = { client, events };
+
+const $ = (id: string) => document.getElementById(id) as HTMLElement;
+const show = (message: string) => {
+  events.push(message);
+  $('log').textContent = events.slice(-8).join('\n');
+};
+const fail = (e: unknown) => {
+  const code = (e as { code?: string }).code ?? 'error';
+  show(`error ${code}`);
+  $('error').hidden = false;
+  $('error').textContent = `${code}: ${(e as Error).message}`;
+};
+
+client.subscribe(() => {
+  const { status, user, error } = client.getSnapshot();
+  $('status').textContent = status;
+  $('status').dataset.status = status;
+  $('user').textContent = user?.name ?? '—';
+  $('email').textContent = user?.email ?? '—';
+  if (error) fail(error);
+  show(`status ${status}`);
+});
+
+async function showExpiry(cacheMode: 'on' | 'off' = 'on') {
+  const token = await client.getTokenSilently({ cacheMode, detailedResponse: true });
+  $('expiry').textContent = new Date(Date.now() + token.expires_in * 1000).toLocaleTimeString();
+  show(`token ${cacheMode === 'off' ? 'refreshed' : 'ok'}`);
+}
+
+$('login').onclick = () => client.loginWithRedirect({ appState: { from: 'core-page' } }).catch(fail);
+$('popup').onclick = () => client.loginWithPopup().catch(fail);
+$('token').onclick = () => showExpiry().catch(fail);
+$('refresh').onclick = () => showExpiry('off').catch(fail);
+$('logout').onclick = () => client.logout({ logoutParams: { returnTo: `${location.origin}/` } }).catch(fail);
+
+const params = new URLSearchParams(location.search);
+if ((params.has('code') || params.has('error')) && params.has('state')) {
+  client
+    .handleRedirectCallback()
+    .then(({ appState }) => show(`callback ${JSON.stringify(appState)}`))
+    .catch(fail);
+} else {
+  client.checkSession().catch(fail);
+}

@@ -1,0 +1,161 @@
+import { expect, test } from '@playwright/test';
+import { loginWithRedirect, openCorePage, screenshot, status, submitLogin } from '../support/corePage.js';
+import { demoUser, resetTenant, tenantStats } from '../support/tenant.js';
+
+// The core alone, on a plain page, against the real tenant in a real Chromium.
+
+test.beforeEach(async () => {
+  await resetTenant();
+});
+
+test('redirect login signs in and cleans the callback URL', async ({ page }) => {
+  await openCorePage(page);
+  await expect(status(page)).toHaveText('unauthenticated');
+  await loginWithRedirect(page);
+  await expect(page.locator('#user')).toHaveText(demoUser.name);
+  expect(page.url()).not.toContain('code=');
+  expect(page.url()).not.toContain('state=');
+  await expect(page.locator('#log')).toContainText('callback {"from":"core-page"}');
+  // no token, code or verifier in web storage or cookies of the app's origin
+  const leaked = await page.evaluate(
+    () => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie,
+  );
+  expect(leaked).toBe('{}');
+  expect((await tenantStats()).grantTypes.authorization_code).toBe(1);
+  await screenshot(page, 'core-redirect-login');
+});
+
+test('a replayed or tampered callback signs nobody in and sends nothing', async ({ page }) => {
+  await openCorePage(page);
+  const before = await tenantStats();
+  await page.goto(`${page.url()}?code=forged&state=tampered`);
+  await expect(page.locator('#error')).toContainText('invalid_state');
+  await expect(status(page)).toHaveText('unauthenticated');
+  expect((await tenantStats()).grantTypes.authorization_code ?? 0).toBe(
+    before.grantTypes.authorization_code ?? 0,
+  );
+  await screenshot(page, 'core-tampered-state');
+});
+
+test('a popup the user closes rejects with popup_closed; popup login signs in', async ({ page }) => {
+  await openCorePage(page);
+  const popupButton = page.getByRole('button', { name: 'Log in with popup' });
+  const [closing] = await Promise.all([page.waitForEvent('popup'), popupButton.click()]);
+  await closing.close();
+  await expect(page.locator('#error')).toContainText('popup_closed');
+  await expect(status(page)).toHaveText('unauthenticated');
+
+  const [popup] = await Promise.all([page.waitForEvent('popup'), popupButton.click()]);
+  await submitLogin(popup);
+  await expect(status(page)).toHaveText('authenticated');
+  await expect(page.locator('#user')).toHaveText(demoUser.name);
+  expect(popup.isClosed()).toBe(true);
+  await screenshot(page, 'core-popup-login');
+});
+
+test('a reload with a stored session is authenticated with no request to the tenant', async ({ page }) => {
+  await openCorePage(page);
+  await loginWithRedirect(page);
+  await resetTenant();
+  const tenantRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith(process.env.TENANT_URL ?? '')) tenantRequests.push(r.url());
+  });
+  await page.reload();
+  await expect(status(page)).toHaveText('authenticated');
+  await page.getByRole('button', { name: 'Get token' }).click();
+  await expect(page.locator('#log')).toContainText('token ok');
+  expect(tenantRequests).toEqual([]);
+  expect((await tenantStats()).totalRequests).toBe(0);
+  await screenshot(page, 'core-reload');
+});
+
+test('silent authentication through the prompt=none iframe when refresh tokens are off', async ({
+  page,
+  context,
+}) => {
+  await openCorePage(page, { useRefreshTokens: false });
+  await loginWithRedirect(page);
+  await resetTenant(); // drops the tenant session too: the iframe must now answer login_required
+  const error = await page.evaluate(() =>
+    window.sesame.client.getTokenSilently({ cacheMode: 'off' }).then(
+      () => 'none',
+      (e: { code?: string }) => e.code,
+    ),
+  );
+  expect(error).toBe('login_required');
+
+  // with a tenant session, the iframe returns a code and a new token, with no refresh grant
+  const fresh = await context.newPage();
+  await openCorePage(fresh, { useRefreshTokens: false });
+  await loginWithRedirect(fresh);
+  const before = await tenantStats();
+  const token = await fresh.evaluate(() => window.sesame.client.getTokenSilently({ cacheMode: 'off' }));
+  expect(token.length).toBeGreaterThan(20);
+  const after = await tenantStats();
+  expect(after.grantTypes.authorization_code).toBe((before.grantTypes.authorization_code ?? 0) + 1);
+  expect(after.grantTypes.refresh_token ?? 0).toBe(0);
+  expect(await fresh.locator('iframe').count()).toBe(0);
+  await screenshot(fresh, 'core-silent-iframe');
+});
+
+test('refresh rotation: an expired access token is refreshed with the newest refresh token', async ({
+  page,
+}) => {
+  // a leeway just under the tenant's 3600 s access-token lifetime: the token counts as expired after ~2 s
+  await openCorePage(page, { leeway: 3598 });
+  await loginWithRedirect(page);
+  const first = await page.evaluate(() => window.sesame.client.getTokenSilently());
+  await page.waitForTimeout(2500);
+  const second = await page.evaluate(() => window.sesame.client.getTokenSilently());
+  await page.waitForTimeout(2500);
+  const third = await page.evaluate(() => window.sesame.client.getTokenSilently());
+  expect(new Set([first, second, third]).size).toBe(3);
+  const stats = await tenantStats();
+  expect(stats.grantTypes.refresh_token).toBe(2);
+  expect(stats.refreshTokenReuse).toBe(0);
+  expect(stats.invalidGrant).toBe(0);
+  await screenshot(page, 'core-refresh-rotation');
+});
+
+test('five tabs refreshing at once send one refresh request and reuse nothing', async ({ page, context }) => {
+  await openCorePage(page);
+  await loginWithRedirect(page);
+  const tabs = [page];
+  for (let i = 0; i < 4; i++) {
+    const tab = await context.newPage();
+    await openCorePage(tab);
+    await expect(status(tab)).toHaveText('authenticated');
+    tabs.push(tab);
+  }
+  const before = await tenantStats();
+  // every tab forces a refresh at the same moment; the store re-read after the lock lets four reuse the first one's
+  const tokens = await Promise.all(
+    tabs.map((tab) => tab.evaluate(() => window.sesame.client.getTokenSilently({ cacheMode: 'off' }))),
+  );
+  expect(tokens.every((t) => t.length > 20)).toBe(true);
+  expect(new Set(tokens).size).toBe(1);
+  const stats = await tenantStats();
+  expect(stats.grantTypes.refresh_token).toBe((before.grantTypes.refresh_token ?? 0) + 1);
+  expect(stats.refreshTokenReuse).toBe(0);
+  expect(stats.invalidGrant).toBe(0);
+  await screenshot(page, 'core-five-tabs');
+});
+
+test('logout in one tab logs out the others; login in one shows up in another', async ({ page, context }) => {
+  await openCorePage(page);
+  const other = await context.newPage();
+  await openCorePage(other);
+  await expect(status(other)).toHaveText('unauthenticated');
+  await loginWithRedirect(page);
+  await expect(status(other)).toHaveText('authenticated');
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(status(page)).toHaveText('unauthenticated');
+  await expect(status(other)).toHaveText('unauthenticated');
+  const leftovers = await other.evaluate(() =>
+    window.sesame.client.getTokenSilently({ cacheMode: 'cache-only' }).catch(() => null),
+  );
+  expect(leftovers).toBeNull();
+  await screenshot(other, 'core-logout-other-tab');
+});

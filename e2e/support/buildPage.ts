@@ -1,0 +1,24 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+/**
+ * Bundles a test page (`<dir>/main.ts` + `<dir>/index.html`) into `outDir`, from the
+ * workspace packages' TypeScript sources, with the tenant's URL compiled in.
+ */
+export async function buildPage(dir: string, outDir: string, tenantUrl: string): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  await build({
+    entryPoints: [join(dir, 'main.ts')],
+    outfile: join(outDir, 'main.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: true,
+    conditions: ['source'],
+    define: { __TENANT_URL__: JSON.stringify(tenantUrl.replace(/\/$/, '')) },
+    logLevel: 'warning',
+  });
+  await copyFile(join(dir, 'index.html'), join(outDir, 'index.html'));
+}
