@@ -81,4 +81,18 @@ describe('createAuth()', () => {
     expect(auth.isAuthenticated.value).toBe(false);
     expect(auth.error.value).toBeUndefined();
   });
+
+  it("surfaces the real core's rejection of an unknown callback state as error", async () => {
+    window.history.replaceState(null, '', '/callback?code=abc&state=unknown');
+    const auth = createAuth({
+      domain: 'http://127.0.0.1:9',
+      clientId: 'demo',
+      storage: 'memory',
+      silentAuth: false,
+    });
+    createApp({ render: () => null }).use(auth);
+    await expect.poll(() => auth.isLoading.value).toBe(false);
+    expect(auth.error.value?.code).toBe('invalid_state');
+    expect(window.location.search).toBe('');
+  });
 });
