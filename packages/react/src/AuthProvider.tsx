@@ -1,13 +1,23 @@
 import { type AuthClient, type AuthClientOptions, createAuthClient, type User } from '@sesame/core';
 import { createContext, type ReactNode, useEffect, useMemo, useState } from 'react';
 
-/** The app state carried through a redirect login; `returnTo` is set by `<RequireAuth>`. */
+/**
+ * The app state carried through a redirect login; `returnTo` is set by `<RequireAuth>`.
+ *
+ * @example
+ * const onRedirectCallback = (appState?: AppState) => navigate(appState?.returnTo ?? '/');
+ */
 export interface AppState {
   returnTo?: string;
   [key: string]: unknown;
 }
 
-/** Props of {@link AuthProvider}: a ready `client`, or the options to create one with. */
+/**
+ * Props of {@link AuthProvider}: a ready `client`, or the core's options to create one with.
+ *
+ * @example
+ * const props: AuthProviderProps = { client: createAuthClient(options), skipRedirectCallback: true };
+ */
 export type AuthProviderProps = {
   children?: ReactNode;
   /**

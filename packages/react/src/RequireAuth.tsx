@@ -3,7 +3,15 @@ import { type ComponentType, type ReactNode, useEffect, useRef } from 'react';
 import type { AppState } from './AuthProvider.js';
 import { useAuth } from './useAuth.js';
 
-/** Options of {@link RequireAuth} and {@link withAuthenticationRequired}. */
+/**
+ * Options of {@link RequireAuth} and {@link withAuthenticationRequired}.
+ *
+ * @example
+ * const options: RequireAuthOptions = {
+ *   returnTo: '/billing',
+ *   loginOptions: { authorizationParams: { screen_hint: 'signup' } },
+ * };
+ */
 export interface RequireAuthOptions {
   /** Where to come back after the login. Default: the current path and query. */
   returnTo?: string | (() => string);
@@ -19,7 +27,9 @@ export interface RequireAuthOptions {
  * `onRedirectCallback` receives that `returnTo` after the login.
  *
  * @example
- * <Route path="/account" element={<RequireAuth onRedirecting={() => <Spinner />}><Account /></RequireAuth>} />
+ * <Route path="/account" element={
+ *   <RequireAuth onRedirecting={() => <Spinner />}><Account /></RequireAuth>
+ * } />
  */
 export function RequireAuth({
   children,

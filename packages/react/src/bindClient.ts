@@ -4,6 +4,9 @@ import type { AuthClient } from '@sesame/core';
  * Every method of the client except the store's own two (`subscribe`, `getSnapshot`) and
  * `isAuthenticated()`, which the binding replaces with state of the same name.
  * A method the core adds later appears here without a change to this binding.
+ *
+ * @example
+ * const { loginWithPopup, getTokenSilently }: ClientMethods = useAuth();
  */
 export type ClientMethods = Omit<AuthClient, 'subscribe' | 'getSnapshot' | 'isAuthenticated'>;
 

@@ -4,7 +4,13 @@ import { useContext, useMemo, useSyncExternalStore } from 'react';
 import { AuthContext, startups } from './AuthProvider.js';
 import { bindClient, type ClientMethods } from './bindClient.js';
 
-/** What {@link useAuth} returns: the auth state, and every method of the client bound to it. */
+/**
+ * What {@link useAuth} returns: the auth state, and every method of the client bound to it.
+ *
+ * @example
+ * type MyUser = User & { 'https://example.com/roles': string[] };
+ * const { user }: UseAuthResult<MyUser> = useAuth<MyUser>();
+ */
 export type UseAuthResult<TUser extends User = User> = ClientMethods & {
   /** True until the stored session has been read and the provider's callback or session check is done. */
   isLoading: boolean;

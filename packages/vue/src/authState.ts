@@ -1,7 +1,13 @@
 import type { AuthClient, AuthError, IdTokenClaims, User } from '@sesame/core';
 import { type ComputedRef, computed, getCurrentScope, onScopeDispose, type Ref, shallowRef } from 'vue';
 
-/** The auth state as read-only refs. */
+/**
+ * The auth state as read-only refs.
+ *
+ * @example
+ * const { isAuthenticated, user }: AuthState = useAuth();
+ * watch(isAuthenticated, (signedIn) => console.log(signedIn ? user.value?.name : 'signed out'));
+ */
 export interface AuthState {
   /** True until the stored session has been read and the plugin's callback or session check is done. */
   isLoading: ComputedRef<boolean>;

@@ -3,13 +3,26 @@ import { type App, effectScope, type InjectionKey, type Ref, shallowRef } from '
 import { type AuthState, authState } from './authState.js';
 import { bindClient, type ClientMethods } from './bindClient.js';
 
-/** The app state carried through a redirect login; `target` is set by {@link createAuthGuard}. */
+/**
+ * The app state carried through a redirect login; `target` is set by `createAuthGuard()`.
+ *
+ * @example
+ * createAuth({
+ *   ...options,
+ *   onRedirectCallback: (appState?: AppState) => router.push(appState?.target ?? '/'),
+ * });
+ */
 export interface AppState {
   target?: string;
   [key: string]: unknown;
 }
 
-/** Options of {@link createAuth}: a ready `client`, or the core's options to create one with. */
+/**
+ * Options of {@link createAuth}: a ready `client`, or the core's options to create one with.
+ *
+ * @example
+ * const options: CreateAuthOptions = { client: createAuthClient(clientOptions), skipRedirectCallback: true };
+ */
 export type CreateAuthOptions = {
   /**
    * Called once the redirect callback has been handled, with the `appState` given to
@@ -21,7 +34,14 @@ export type CreateAuthOptions = {
   skipRedirectCallback?: boolean;
 } & ({ client: AuthClient } | (AuthClientOptions & { client?: undefined }));
 
-/** The plugin and the app-wide auth: the state as read-only refs and the client's methods, bound. */
+/**
+ * The plugin and the app-wide auth: the state as read-only refs and the client's methods, bound.
+ *
+ * @example
+ * export const auth: Auth = createAuth(options);
+ * export const apiFetch = async (url: string) =>
+ *   fetch(url, { headers: { authorization: `Bearer ${await auth.getAccessTokenSilently()}` } });
+ */
 export type Auth = AuthState &
   ClientMethods & {
     client: AuthClient;
@@ -32,7 +52,12 @@ export type Auth = AuthState &
     install(app: App): void;
   };
 
-/** Where {@link createAuth} provides the {@link Auth} to components. */
+/**
+ * Where {@link createAuth} provides the {@link Auth} to components.
+ *
+ * @example
+ * const auth = inject(AUTH_KEY)!; // what useAuth() reads, without a subscription of its own
+ */
 export const AUTH_KEY: InjectionKey<Auth> = Symbol('sesame-auth');
 
 declare module 'vue' {

@@ -2,7 +2,12 @@ import { getCurrentScope, hasInjectionContext, inject } from 'vue';
 import { authState } from './authState.js';
 import { AUTH_KEY, type Auth, startupOf } from './createAuth.js';
 
-/** What {@link useAuth} returns: the plugin's auth without `install`. */
+/**
+ * What {@link useAuth} returns: the plugin's auth without `install`.
+ *
+ * @example
+ * const auth: UseAuthResult = useAuth();
+ */
 export type UseAuthResult = Omit<Auth, 'install'>;
 
 /**
