@@ -18,10 +18,15 @@ Options:
   --no-dev        do not serve /__dev/* (stats, reset)
   -h, --help      show this help
 
-Without --data, signing keys are kept in ./.tenant-data/keys.json and state in memory.`;
+Without --data, signing keys are kept in ./.tenant-data/keys.json and state in memory.
+Relative paths are resolved against the directory the command was started from.`;
 
 async function main() {
+  // `pnpm tenant -- --port 4001` passes the `--` through; it means nothing here.
+  const args = process.argv.slice(2);
+  if (args[0] === '--') args.shift();
   const { values } = parseArgs({
+    args,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
@@ -42,12 +47,15 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new TypeError(`--port must be a port number, got "${values.port}"`);
 
+  // Under `pnpm tenant` the working directory is packages/tenant; paths given on the
+  // command line are meant relative to where the command was typed (INIT_CWD).
+  const base = process.env.INIT_CWD ?? process.cwd();
   const tenant = await startTenant({
     port,
     ...(values.host ? { host: values.host } : {}),
     ...(values.issuer ? { issuer: values.issuer } : {}),
-    ...(values.config ? { configFile: resolve(values.config) } : {}),
-    ...(values.data ? { dataDir: resolve(values.data) } : { keysDir: resolve('.tenant-data') }),
+    ...(values.config ? { configFile: resolve(base, values.config) } : {}),
+    ...(values.data ? { dataDir: resolve(base, values.data) } : { keysDir: resolve(base, '.tenant-data') }),
     ...(values['no-dev'] ? { dev: false } : values.dev ? { dev: true } : {}),
   });
   console.log(describeTenant(tenant, { showPasswords: true }));

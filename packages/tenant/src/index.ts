@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+export { ModelStore } from './adapter.js';
 export { ConfigError } from './config/ConfigError.js';
 export {
   DEMO_AUDIENCE,
@@ -28,7 +29,7 @@ export type {
 } from './config/types.js';
 export { validateConfig } from './config/validateConfig.js';
 export { describeTenant } from './describeTenant.js';
-export type { TenantStats } from './dev/stats.js';
+export { StatsRecorder, type TenantStats } from './dev/stats.js';
 export type { TenantRoute, TenantServices } from './routes/TenantRoute.js';
 export { type RunningTenant, type StartTenantOptions, startTenant } from './startTenant.js';
-export type { StoredUser } from './users/UserStore.js';
+export { type NewUser, type StoredUser, UserStore } from './users/UserStore.js';
