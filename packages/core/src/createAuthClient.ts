@@ -6,6 +6,7 @@ import { createTokenGetter } from './flows/getTokenSilently.js';
 import { logout } from './flows/logout.js';
 import { popupLogin } from './flows/popup.js';
 import { handleRedirectCallback, loginWithRedirect } from './flows/redirect.js';
+import { registerContext } from './internal.js';
 import { webLock } from './lock/webLock.js';
 import { resolveServer } from './server/resolveServer.js';
 import { createAuthStore } from './state/createAuthStore.js';
@@ -90,7 +91,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     }
   };
 
-  return {
+  const client: AuthClient = {
     subscribe: store.subscribe,
     getSnapshot: store.getSnapshot,
     loginWithRedirect: async (opts) => {
@@ -139,4 +140,5 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
       return logout(ctx, opts);
     },
   };
+  return registerContext(client, ctx);
 }

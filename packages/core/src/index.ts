@@ -1,5 +1,6 @@
 export { createAuthClient } from './createAuthClient.js';
 export { AuthError, type AuthErrorCode } from './errors/AuthError.js';
+export { MfaRequiredError } from './errors/MfaRequiredError.js';
 export type {
   AuthClient,
   AuthClientOptions,
