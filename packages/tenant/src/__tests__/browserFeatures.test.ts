@@ -2,7 +2,15 @@ import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningTenant, startTenant } from '../startTenant.js';
 import { Browser, formAction, hiddenInputs } from './browser.js';
-import { authorizationUrl, client, discover, insecure, logIn, REDIRECT_URI } from './oauthClient.js';
+import {
+  authorizationUrl,
+  client,
+  discover,
+  insecure,
+  logIn,
+  REDIRECT_URI,
+  submitLogin,
+} from './oauthClient.js';
 
 const ALLOWED_ORIGIN = 'http://127.0.0.1:5175';
 /** A callback the config adds to `sesame-spa` without adding its origin to the web origins. */
@@ -53,6 +61,18 @@ describe('response_mode=web_message', () => {
     const request = await authorizationUrl(as, { prompt: 'none', response_mode: 'web_message' });
     const { response } = await new Browser().follow(request.url, tenant);
     expect(await response.text()).toContain('"error":"login_required"');
+  });
+
+  it('answers a popup after the login form (the resumed authorization keeps web_message)', async () => {
+    const browser = new Browser();
+    const request = await authorizationUrl(as, { response_mode: 'web_message' });
+    const { response: page } = await browser.follow(request.url, tenant);
+    const { response } = await submitLogin(browser, tenant, await page.text());
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("type: 'authorization_response'");
+    expect(html).toContain(`"state":"${request.state}"`);
+    expect(html).toMatch(/"code":"[^"]+"/);
   });
 
   it('refuses a callback whose origin is not an allowed web origin, posting nothing', async () => {
@@ -138,6 +158,14 @@ describe('/v2/logout', () => {
     expect(await response.text()).toContain('Allowed Logout URLs');
     const { url } = await silentAuth(browser);
     expect(url.searchParams.get('code')).toBeTypeOf('string');
+  });
+
+  it('without returnTo redirects to the first allowed logout URL of the application', async () => {
+    const browser = await loggedIn();
+    const response = await browser.fetch(`${tenant.url}v2/logout?client_id=sesame-spa`);
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('http://127.0.0.1:5173/');
+    expect(browser.hasSession(tenant)).toBe(false);
   });
 
   it('answers 400 to a returnTo without client_id (no tenant-level logout URLs configured)', async () => {

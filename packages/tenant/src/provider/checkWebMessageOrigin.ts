@@ -25,6 +25,7 @@ export function checkWebMessageOrigin(provider: Provider, tenantName: string): M
     const origin = URL.parse(redirectUri)?.origin;
     const allowed = (client.metadata().web_origins as string[] | undefined) ?? [];
     if (origin && allowed.includes(origin)) return next();
+    ctx.state.tenantRoute = `GET ${auth0Routes.authorization}`;
     ctx.status = 400;
     ctx.type = 'html';
     ctx.body = renderPage({
