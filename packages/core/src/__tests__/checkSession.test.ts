@@ -1,15 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
-import { memoryStorage } from '../storage/memoryStorage.js';
 import type { AuthStorage } from '../types.js';
 import {
   answer,
-  createFakeServer,
   type FakeServer,
-  fakeClock,
+  type fakeClock,
   nextIframe,
   postResponse,
   signIn,
+  testBed,
 } from './helpers/fakeServer.js';
 
 let server: FakeServer;
@@ -17,10 +16,7 @@ let storage: AuthStorage;
 let clock: ReturnType<typeof fakeClock>;
 
 beforeEach(async () => {
-  clock = fakeClock();
-  server = await createFakeServer({ now: clock.now });
-  storage = memoryStorage();
-  document.body.innerHTML = '';
+  ({ clock, server, storage } = await testBed());
 });
 
 describe('checkSession', () => {

@@ -2,17 +2,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
 import { MfaRequiredError } from '../errors/MfaRequiredError.js';
 import { inTabMutex } from '../lock/inTabMutex.js';
-import { memoryStorage } from '../storage/memoryStorage.js';
 import type { AuthClient, AuthClientOptions, AuthStorage } from '../types.js';
 import {
   answer,
-  createFakeServer,
   type FakeServer,
-  fakeClock,
+  type fakeClock,
   hang,
   nextIframe,
   postResponse,
   signIn,
+  testBed,
 } from './helpers/fakeServer.js';
 
 const KEY = 'token:|email offline_access openid profile';
@@ -29,10 +28,7 @@ async function signedIn(extra: Partial<AuthClientOptions> = {}): Promise<AuthCli
 const storedRefreshToken = async () => (await storage.get<{ refreshToken?: string }>(KEY))?.refreshToken;
 
 beforeEach(async () => {
-  clock = fakeClock();
-  server = await createFakeServer({ now: clock.now });
-  storage = memoryStorage();
-  document.body.innerHTML = '';
+  ({ clock, server, storage } = await testBed());
 });
 
 describe('getTokenSilently', () => {

@@ -1,9 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
 import { AuthError } from '../errors/AuthError.js';
-import { memoryStorage } from '../storage/memoryStorage.js';
 import type { AuthStorage } from '../types.js';
-import { createFakeServer, type FakeServer, fakeClock, urlCatcher } from './helpers/fakeServer.js';
+import {
+  createFakeServer,
+  type FakeServer,
+  type fakeClock,
+  testBed,
+  urlCatcher,
+} from './helpers/fakeServer.js';
 
 let server: FakeServer;
 let clock: ReturnType<typeof fakeClock>;
@@ -21,9 +26,7 @@ async function storedKeys(): Promise<unknown[]> {
 }
 
 beforeEach(async () => {
-  clock = fakeClock();
-  server = await createFakeServer({ now: clock.now });
-  storage = memoryStorage();
+  ({ clock, server, storage } = await testBed());
   history.replaceState(null, '', '/');
 });
 

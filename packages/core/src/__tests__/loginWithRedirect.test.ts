@@ -1,16 +1,14 @@
 import { calculatePKCECodeChallenge } from 'oauth4webapi';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
-import { memoryStorage } from '../storage/memoryStorage.js';
 import type { AuthStorage } from '../types.js';
-import { createFakeServer, type FakeServer, fakeClock, urlCatcher } from './helpers/fakeServer.js';
+import { type FakeServer, testBed, urlCatcher } from './helpers/fakeServer.js';
 
 let server: FakeServer;
 let storage: AuthStorage;
 
 beforeEach(async () => {
-  server = await createFakeServer({ now: fakeClock().now });
-  storage = memoryStorage();
+  ({ server, storage } = await testBed());
 });
 
 describe('loginWithRedirect', () => {

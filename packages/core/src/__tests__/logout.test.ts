@@ -1,15 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
-import { memoryStorage } from '../storage/memoryStorage.js';
 import type { AuthStorage } from '../types.js';
-import { createFakeServer, type FakeServer, fakeClock, signIn, urlCatcher } from './helpers/fakeServer.js';
+import { type FakeServer, signIn, testBed, urlCatcher } from './helpers/fakeServer.js';
 
 let server: FakeServer;
 let storage: AuthStorage;
 
 beforeEach(async () => {
-  server = await createFakeServer({ now: fakeClock().now });
-  storage = memoryStorage();
+  ({ server, storage } = await testBed());
 });
 
 describe('logout', () => {

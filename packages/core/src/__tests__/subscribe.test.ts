@@ -1,17 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
-import { memoryStorage } from '../storage/memoryStorage.js';
 import type { AuthStorage } from '../types.js';
-import { createFakeServer, type FakeServer, fakeClock, signIn } from './helpers/fakeServer.js';
+import { type FakeServer, type fakeClock, signIn, testBed } from './helpers/fakeServer.js';
 
 let server: FakeServer;
 let storage: AuthStorage;
 let clock: ReturnType<typeof fakeClock>;
 
 beforeEach(async () => {
-  clock = fakeClock();
-  server = await createFakeServer({ now: clock.now });
-  storage = memoryStorage();
+  ({ clock, server, storage } = await testBed());
 });
 
 describe('subscribe / getSnapshot', () => {

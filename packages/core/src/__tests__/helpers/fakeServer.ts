@@ -1,4 +1,5 @@
-import type { AuthClientOptions } from '../../types.js';
+import { memoryStorage } from '../../storage/memoryStorage.js';
+import type { AuthClientOptions, AuthStorage } from '../../types.js';
 
 const encoder = new TextEncoder();
 const b64u = (bytes: Uint8Array) =>
@@ -246,4 +247,13 @@ export function urlCatcher() {
     },
   };
   return catcher;
+}
+
+/** A fresh clock, fake server and memory storage for one test, with no iframe left in the page. */
+export async function testBed() {
+  const clock = fakeClock();
+  const server = await createFakeServer({ now: clock.now });
+  const storage: AuthStorage = memoryStorage();
+  document.body.innerHTML = '';
+  return { clock, server, storage };
 }
