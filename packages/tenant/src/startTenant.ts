@@ -79,10 +79,14 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
     options.dataDir ?? options.keysDir,
   );
   if (options.dataDir) persistence = await openPersistence(options.dataDir, { users, models });
+  // Configured users are the source of truth for their passwords, also over saved state.
   for (const connection of config.connections) {
     for (const user of connection.users) {
-      if (!users.findByEmail(connection.name, user.email))
-        await users.create({ ...user, connection: connection.name });
+      const saved = users.findByEmail(connection.name, user.email);
+      if (!saved) await users.create({ ...user, connection: connection.name });
+      else if (!(await users.authenticate(connection.name, user.email, user.password))) {
+        await users.setPassword(saved.user_id, user.password);
+      }
     }
   }
 

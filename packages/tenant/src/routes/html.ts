@@ -37,6 +37,7 @@ export function renderPage(options: { tenantName: string; title: string; body: s
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(options.title)} · ${escapeHtml(options.tenantName)}</title>
 <style>${styles}</style>
 </head>
