@@ -2,7 +2,7 @@ import { calculatePKCECodeChallenge } from 'oauth4webapi';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
 import type { AuthStorage } from '../types.js';
-import { type FakeServer, testBed, urlCatcher } from './helpers/fakeServer.js';
+import { createFakeServer, type FakeServer, testBed, urlCatcher } from './helpers/fakeServer.js';
 
 let server: FakeServer;
 let storage: AuthStorage;
@@ -77,6 +77,15 @@ describe('loginWithRedirect', () => {
     expect(server.requests.filter((r) => r.path === '/.well-known/openid-configuration')).toHaveLength(1);
     await client.handleRedirectCallback(server.callbackUrl(browser.url));
     expect(client.getSnapshot().status).toBe('authenticated');
+  });
+
+  it('accepts an OIDC issuer without a trailing slash, as its discovery document spells it', async () => {
+    const oidc = await createFakeServer({ now: Date.now, issuer: 'https://tenant.example' });
+    const client = createAuthClient(oidc.options({ domain: undefined, issuer: 'https://tenant.example' }));
+    const browser = urlCatcher();
+    await client.loginWithRedirect({ openUrl: browser.open });
+    await client.handleRedirectCallback(oidc.callbackUrl(browser.url));
+    expect((await client.getIdTokenClaims())?.iss).toBe('https://tenant.example');
   });
 
   it('throws a TypeError naming a bad openUrl', async () => {

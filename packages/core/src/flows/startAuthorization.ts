@@ -22,18 +22,18 @@ export async function startAuthorization(
   const redirectUri = merged.redirect_uri ?? globalThis.location?.origin;
   if (!redirectUri)
     throw new TypeError('"authorizationParams.redirect_uri" is required outside a browser page');
+  const as = await server.metadata();
   const tx: Transaction = {
     state: config.random(),
     nonce: config.random(),
     codeVerifier: config.random(),
     redirectUri,
-    issuer: config.issuer,
+    issuer: as.issuer,
     audience: merged.audience,
     scope,
     organization: merged.organization,
     maxAge: merged.max_age === undefined ? undefined : Number(merged.max_age),
   };
-  const as = await server.metadata();
   const url = new URL(as.authorization_endpoint as string);
   for (const [name, value] of Object.entries(merged)) {
     if (value !== undefined) url.searchParams.set(name, String(value));

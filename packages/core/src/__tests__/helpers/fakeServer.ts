@@ -57,9 +57,14 @@ export function fakeClock(start = Date.UTC(2026, 0, 1)) {
  * (code with PKCE, rotating refresh tokens with reuse detection), the JWKS and discovery,
  * with signed RS256 ID tokens. Every request is recorded; `next` overrides the next token answers.
  */
-export async function createFakeServer(options: { now: () => number; origin?: string; clientId?: string }) {
+export async function createFakeServer(options: {
+  now: () => number;
+  origin?: string;
+  clientId?: string;
+  issuer?: string;
+}) {
   const origin = options.origin ?? 'https://tenant.example';
-  const issuer = `${origin}/`;
+  const issuer = options.issuer ?? `${origin}/`;
   const clientId = options.clientId ?? 'client-1';
   const keys = [await generateKey('key-1')];
   const codes = new Map<string, { nonce: string; challenge: string; scope: string; sub: string }>();
