@@ -181,29 +181,80 @@ export interface AuthClientOptions {
 
 /**
  * A Sesame client: one per authorization server and client id. Created by `createAuthClient()`.
- * Every promise it returns settles within the configured bounds.
+ * Every promise it returns settles within the configured bounds (`httpTimeoutInSeconds` per
+ * request, `authorizeTimeoutInSeconds` for iframes and popups), with locks released. Errors
+ * are `AuthError`s with a stable `code`; bad arguments throw a `TypeError` naming them.
+ *
+ * @example
+ * const auth = createAuthClient({ domain: 'example.eu.auth0.com', clientId: 'abc' });
+ * auth.subscribe(() => render(auth.getSnapshot()));
+ * if (new URLSearchParams(location.search).has('state')) await auth.handleRedirectCallback();
  */
 export interface AuthClient {
-  /** Calls `listener` after every state change; returns the function that stops it. */
+  /**
+   * Calls `listener` after every change of the snapshot. The first subscriber starts the
+   * cross-tab listener; the last one to leave stops it.
+   * @returns The function that unsubscribes `listener`.
+   */
   subscribe(listener: AuthListener): () => void;
-  /** The current state; the same object until the state changes. */
+  /** The current state; the same frozen object until the state changes (`useSyncExternalStore`-ready). */
   getSnapshot(): AuthSnapshot;
-  /** Sends the browser to the authorization server (PKCE, state, nonce). */
+  /**
+   * Stores a transaction (state, nonce, PKCE verifier, appState) in IndexedDB and sends the
+   * browser to `/authorize`.
+   * @example await auth.loginWithRedirect({ appState: { returnTo: location.pathname } });
+   */
   loginWithRedirect<TAppState = unknown>(options?: RedirectLoginOptions<TAppState>): Promise<void>;
-  /** Completes a redirect login from the callback URL (default: the current location). */
+  /**
+   * Completes a redirect login from the callback URL (default: the current location): removes
+   * the response from the address bar, consumes the transaction of its `state` once, checks
+   * `iss`, exchanges the code and validates the ID token.
+   * @throws {AuthError} `invalid_state` (unknown or replayed state; nothing is sent), the
+   *   server's error (`access_denied`, ...), `invalid_response`, or a network/timeout error.
+   * @example const { appState } = await auth.handleRedirectCallback();
+   */
   handleRedirectCallback<TAppState = unknown>(url?: string): Promise<RedirectLoginResult<TAppState>>;
-  /** Signs in through a popup window. */
+  /**
+   * Signs in through a popup (`response_mode=web_message`). Call it from a click handler, or
+   * pass a window you opened synchronously there as `config.popup` (iOS blocks later opens).
+   * @throws {AuthError} `popup_blocked`, `popup_closed`, `timeout`, or the server's error.
+   * @example button.onclick = () => auth.loginWithPopup();
+   */
   loginWithPopup(options?: PopupLoginOptions, config?: PopupConfigOptions): Promise<void>;
-  /** An access token: from the store, a refresh token, or a silent-auth iframe. */
+  /**
+   * An access token for `audience`/`scope`: from the store while it is valid (minus the leeway),
+   * else from the refresh token (under the cross-tab lock), else from a `prompt=none` iframe.
+   * Concurrent calls for the same audience and scope share one request.
+   * @throws {AuthError} `login_required`, `consent_required`, `missing_refresh_token`, `mfa_required`
+   *   (`MfaRequiredError`), or a retryable `network_error` / `timeout` / `server_error` / `rate_limited`
+   *   (the session is kept).
+   * @example const token = await auth.getTokenSilently({ authorizationParams: { audience: 'https://api.example' } });
+   */
   getTokenSilently(options: GetTokenSilentlyOptions & { detailedResponse: true }): Promise<TokenResponse>;
   getTokenSilently(options?: GetTokenSilentlyOptions): Promise<string>;
-  /** An access token obtained through a popup (e.g. for consent to a new audience). */
+  /**
+   * An access token obtained through a popup, e.g. to consent to a new audience.
+   * @throws {AuthError} as `loginWithPopup()`.
+   */
   getTokenWithPopup(options?: PopupLoginOptions, config?: PopupConfigOptions): Promise<string>;
-  /** Tries to restore a session silently; never rejects for `login_required`. */
+  /**
+   * Tries to restore or renew the session silently, e.g. on page load. Resolves without a
+   * session on `login_required`, `consent_required`, `interaction_required` and
+   * `missing_refresh_token`; sends nothing when there is no stored session and silent auth is off.
+   * @throws {AuthError} a retryable error (the session is kept and the error published).
+   */
   checkSession(options?: GetTokenSilentlyOptions): Promise<void>;
+  /** Whether a session (a validated ID token) is stored. */
   isAuthenticated(): Promise<boolean>;
+  /** The signed-in user's claims, without protocol claims (iss, aud, exp, nonce, ...). */
   getUser(): Promise<User | undefined>;
+  /** The validated ID-token claims, with the raw token in `__raw`. */
   getIdTokenClaims(): Promise<IdTokenClaims | undefined>;
-  /** Clears the session in every tab, then (unless `openUrl: false`) goes to the server's logout. */
+  /**
+   * Removes every token, the user and every transaction from memory and storage, in every tab;
+   * then, unless `openUrl` is `false`, goes to `/v2/logout` (Auth0 mode) or the
+   * `end_session_endpoint` (OIDC mode, with `id_token_hint`).
+   * @example await auth.logout({ logoutParams: { returnTo: location.origin } });
+   */
   logout(options?: LogoutOptions): Promise<void>;
 }
