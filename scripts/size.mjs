@@ -19,7 +19,10 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const entries = readdirSync(packagesDir).flatMap((pkg) => {
   const file = join(packagesDir, pkg, 'size', 'budgets.json');
   if (!existsSync(file)) return [];
-  return JSON.parse(readFileSync(file, 'utf8')).map((entry) => ({ ...entry, file: join(dirname(file), entry.entry) }));
+  return JSON.parse(readFileSync(file, 'utf8')).map((entry) => ({
+    ...entry,
+    file: join(dirname(file), entry.entry),
+  }));
 });
 if (entries.length === 0) {
   console.error('size: no packages/*/size/budgets.json found');
