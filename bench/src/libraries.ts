@@ -14,6 +14,8 @@ export interface Library {
   adapter: { file: string; exportName: string };
   /** Port of the static server for its adapter page, one origin per library. */
   port: number;
+  /** Known reasons for failures, checked with `pnpm --filter @sesame/bench run trace`; printed in the report. */
+  notes?: string[];
 }
 
 /** Every library the benchmark compares, Sesame first. Add a library by adding an entry here. */
@@ -52,5 +54,14 @@ export const libraries: Library[] = [
     app: 'oktaAuthJs.ts',
     adapter: { file: 'oktaAuthJs.ts', exportName: 'oktaAuthJs' },
     port: 5304,
+    notes: [
+      'Its OAuth URLs default to Okta paths (`/oauth2/v1/...`); the adapter sets `authorizeUrl`, `tokenUrl`, ' +
+        '`userinfoUrl`, `revokeUrl` and `logoutUrl` to the tenant’s Auth0 endpoints. It has no React binding ' +
+        'without react-router (`@okta/okta-react`), so no React size is given.',
+      'Refresh: it sends `scope=openid profile email offline_access` with the refresh token; the tenant answers ' +
+        '`invalid_scope` because the refresh token it issued does not carry `offline_access` (Auth0 accepts it).',
+      'Silent auth: `token.getWithoutPrompt()` asks for `response_mode=okta_post_message`, an Okta-only mode the ' +
+        'tenant does not support, so the iframe never answers and the call times out.',
+    ],
   },
 ];

@@ -13,6 +13,7 @@ import type { BenchResults, ScenarioResults } from './report/BenchResults.js';
 import { checkTargets } from './report/checkTargets.js';
 import { installedVersions, machineInfo } from './report/machineInfo.js';
 import { renderMarkdown } from './report/renderMarkdown.js';
+import { openSession, waitForHarness } from './runner/harnessPage.js';
 import { browserScenarios } from './scenarios/browserScenarios.js';
 import { type PageServer, startPageServer } from './server/startPageServer.js';
 import { measureAppSizes } from './size/measureAppSizes.js';
@@ -45,6 +46,7 @@ const executablePath = findChromium(process.env);
 const browser = await chromium.launch({ args: chromiumArgs, ...(executablePath ? { executablePath } : {}) });
 const results: ScenarioResults[] = scenarios.map((scenario) => ({
   id: scenario.id,
+  number: scenario.number,
   title: scenario.title,
   description: scenario.description,
   columns: scenario.columns,
@@ -54,29 +56,39 @@ const results: ScenarioResults[] = scenarios.map((scenario) => ({
 
 try {
   const checkToken = await createTokenChecker(tenant.issuer);
+  const pageUrls = new Map<string, string>();
   for (const library of libraries) {
     const bundle = bundles.get(library.id);
-    const server =
-      bundle?.ok === true
-        ? await startPageServer({
-            port: library.port,
-            bundlePath: bundle.value,
-            title: library.label,
-            config: adapterConfig(library.port),
-          })
-        : undefined;
-    if (server) servers.push(server);
-    for (const [index, scenario] of scenarios.entries()) {
-      const outcome = server
+    if (!bundle?.ok) continue;
+    const server = await startPageServer({
+      port: library.port,
+      bundlePath: bundle.value,
+      title: library.label,
+      config: adapterConfig(library.port),
+    });
+    servers.push(server);
+    pageUrls.set(library.id, server.url);
+  }
+  // Warm-up, unmeasured: the first logins and page loads of a run pay for JIT compilation in
+  // the tenant and in Chromium, which would otherwise fall on whichever library runs first.
+  log('warm-up: one login and one reload per library');
+  for (const [id, pageUrl] of pageUrls) {
+    const warm = await attempt(async () => {
+      const session = await openSession(() => browser.newContext(), pageUrl, tenant.origin);
+      await session.page.goto(`${pageUrl}?cold`);
+      await waitForHarness(session.page);
+      await session.context.close();
+    });
+    if (!warm.ok) log(`${id} warm-up: ${warm.error}`);
+  }
+  // Scenario by scenario, every library in turn, so that drift during the run spreads evenly.
+  for (const [index, scenario] of scenarios.entries()) {
+    for (const library of libraries) {
+      const pageUrl = pageUrls.get(library.id);
+      const bundle = bundles.get(library.id);
+      const outcome = pageUrl
         ? await attempt(() =>
-            scenario.run({
-              browser,
-              library,
-              pageUrl: server.url,
-              tenant,
-              scale: quick ? 0.4 : 1,
-              checkToken,
-            }),
+            scenario.run({ browser, library, pageUrl, tenant, scale: quick ? 0.4 : 1, checkToken }),
           )
         : {
             ok: false as const,
@@ -137,6 +149,8 @@ function runNotes(): string[] {
       'store (auth0-spa-js: `useRefreshTokens`, `cacheLocation: "localstorage"`; oidc-client-ts: `userStore` on ' +
       'localStorage; okta-auth-js: `tokenManager.storage: "localStorage"`), which every scenario but silent auth needs.',
   ];
+  for (const library of libraries)
+    notes.push(...(library.notes ?? []).map((note) => `${library.label}: ${note}`));
   if (quick) notes.push('`--quick` run: fewer repetitions than the full benchmark.');
   if (only) notes.push(`Only these libraries were run: ${only.join(', ')}.`);
   return notes;

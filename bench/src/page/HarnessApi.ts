@@ -12,6 +12,10 @@ export interface HarnessState {
   coldStart?: TimedResult;
   /** After a login: from `login()` (in the previous page) to a usable token in this one. */
   login?: TimedResult;
+  /** After a login: the part of `login` spent in this page handling the callback and getting the token. */
+  callbackMs?: number;
+  /** `performance.now()` when the harness started to run: the page and bundle load before the library. */
+  scriptStartMs?: number;
 }
 
 /** Counts of a burst of parallel calls. */

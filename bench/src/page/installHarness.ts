@@ -3,7 +3,7 @@ import type { BurstResult, HarnessApi, TimedResult } from './HarnessApi.js';
 
 const loginStartKey = 'bench.loginStart';
 /** No operation may hang the run: a library that never settles is reported as a timeout. */
-const operationTimeoutMs = 20_000;
+const operationTimeoutMs = 10_000;
 
 /**
  * Starts the adapter page: creates the library's client from `window.benchConfig`, handles
@@ -11,20 +11,21 @@ const operationTimeoutMs = 20_000;
  * The bundle of each library is this function plus that library's adapter.
  */
 export function installHarness(factory: AdapterFactory): void {
-  window.benchState = { phase: 'starting' };
+  window.benchState = { phase: 'starting', scriptStartMs: performance.now() };
   start(factory).catch((error: unknown) => {
     window.benchState = { ...window.benchState, phase: 'error', error: message(error) };
   });
 }
 
 async function start(factory: AdapterFactory): Promise<void> {
+  const { scriptStartMs } = window.benchState;
   const adapter = factory(window.benchConfig);
   window.bench = harnessApi(adapter);
   const params = new URLSearchParams(location.search);
 
   if (window.parent !== window && location.pathname === '/silent') {
     await adapter.handleSilentCallback?.();
-    window.benchState = { phase: 'silent-callback' };
+    window.benchState = { phase: 'silent-callback', scriptStartMs };
     return;
   }
   if (params.has('state') && (params.has('code') || params.has('error'))) {
@@ -35,16 +36,21 @@ async function start(factory: AdapterFactory): Promise<void> {
       return adapter.getToken();
     });
     // The clock of the login starts in the page that called login(), before the navigation.
-    window.benchState = { phase: 'ready', login: { ...login, ms: Date.now() - started } };
+    window.benchState = {
+      phase: 'ready',
+      login: { ...login, ms: Date.now() - started },
+      callbackMs: login.ms,
+      scriptStartMs,
+    };
     return;
   }
   if (params.has('cold')) {
     const coldStart = await timed(() => adapter.getToken());
     // performance.now() counts from the navigation start: the whole page load is included.
-    window.benchState = { phase: 'ready', coldStart: { ...coldStart, ms: performance.now() } };
+    window.benchState = { phase: 'ready', coldStart: { ...coldStart, ms: performance.now() }, scriptStartMs };
     return;
   }
-  window.benchState = { phase: 'ready' };
+  window.benchState = { phase: 'ready', scriptStartMs };
 }
 
 function harnessApi(adapter: Adapter): HarnessApi {

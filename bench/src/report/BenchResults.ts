@@ -13,6 +13,7 @@ export interface TargetCheck {
 /** One scenario's outcome for every library. */
 export interface ScenarioResults {
   id: string;
+  number: string;
   title: string;
   description: string;
   columns: Column[];

@@ -63,8 +63,7 @@ function sizeCells(outcome: Outcome<CompressedSizes>, sesame: Outcome<Compressed
 }
 
 function scenarioSection(results: BenchResults, scenario: ScenarioResults): string[] {
-  const number = results.scenarios.indexOf(scenario) + 2;
-  const lines = [`## ${number}. ${scenario.title}`, '', scenario.description, ''];
+  const lines = [`## ${scenario.number}. ${scenario.title}`, '', scenario.description, ''];
   const headline = scenario.columns.find((column) => column.key === scenario.headline.key);
   const better = scenario.headline.better === 'lower' ? 'lower is better' : 'higher is better';
   lines.push(

@@ -45,6 +45,8 @@ export interface ScenarioResult {
 /** One scenario of the benchmark: how to run it and how to print it. */
 export interface Scenario {
   id: string;
+  /** Its number in the issue's list, e.g. `7a`; printed in the report's headings. */
+  number: string;
   title: string;
   /** One paragraph for the report: what is measured, and how. */
   description: string;

@@ -14,7 +14,7 @@ export const browserScenarios: Scenario[] = [
   cachedToken,
   forcedRefresh,
   parallelForced,
-  severalTabs(5),
-  severalTabs(10),
+  severalTabs(5, '7a'),
+  severalTabs(10, '7b'),
   silentAuth,
 ];

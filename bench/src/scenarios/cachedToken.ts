@@ -8,6 +8,7 @@ const windowMs = 1000;
 /** Scenario 4: how many cache-hit `getToken()` calls a page can make per second. */
 export const cachedToken: Scenario = {
   id: 'cached-token',
+  number: '4',
   title: 'Cached token',
   description:
     `In a signed-in page, \`getToken()\` (cache allowed) is awaited in a loop for ${windowMs} ms; each repetition is ` +

@@ -6,6 +6,7 @@ import { repeats, type Scenario } from './Scenario.js';
 /** Scenario 5: latency of one forced refresh (refresh-token grant). */
 export const forcedRefresh: Scenario = {
   id: 'forced-refresh',
+  number: '5',
   title: 'Forced refresh',
   description:
     'In a signed-in page, one `getToken()` that must skip the cache (auth0-spa-js and Sesame: `cacheMode: "off"`; ' +

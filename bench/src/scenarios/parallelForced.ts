@@ -10,6 +10,7 @@ const calls = 50;
 /** Scenario 6: 50 forced `getToken()` calls started together in one tab. */
 export const parallelForced: Scenario = {
   id: 'parallel-forced',
+  number: '6',
   title: `Concurrency in one tab (${calls} parallel forced calls)`,
   description:
     `In a freshly signed-in page, ${calls} forced \`getToken()\` calls start in the same task. Counted at the tenant: ` +

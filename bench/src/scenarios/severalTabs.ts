@@ -12,10 +12,12 @@ const startDelayMs = 500;
 /**
  * Scenario 7: `tabs` tabs of one session force a refresh at the same moment, `rounds` times.
  * @param tabs - how many tabs (pages of one browser context, sharing storage and locks)
+ * @param number - its number in the report, e.g. `7a`
  */
-export function severalTabs(tabs: number): Scenario {
+export function severalTabs(tabs: number, number: string): Scenario {
   return {
     id: `tabs-${tabs}`,
+    number,
     title: `Several tabs (${tabs} tabs, ${rounds} rounds)`,
     description:
       `One login, then ${tabs - 1} more tabs of the same browser context load the page (the session comes from ` +

@@ -7,6 +7,7 @@ import { repeats, type Scenario } from './Scenario.js';
 /** Scenario 8: a token through the hidden `prompt=none` iframe, on the tenant's session cookie. */
 export const silentAuth: Scenario = {
   id: 'silent-auth',
+  number: '8',
   title: 'Silent auth (prompt=none iframe)',
   description:
     'In a signed-in page (so the tenant has a session cookie), a second client without refresh tokens and with an ' +
