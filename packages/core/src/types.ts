@@ -123,6 +123,15 @@ export type AuthListener = () => void;
 /**
  * Where the session is kept. Values are structured-cloneable objects; `clear()` removes
  * everything the client wrote (used by `logout()`). Pass one as `storage` to replace IndexedDB.
+ *
+ * @example
+ * const map = new Map<string, unknown>();
+ * const storage: AuthStorage = {
+ *   get: async (key) => map.get(key) as never,
+ *   set: async (key, value) => void map.set(key, value),
+ *   del: async (key) => void map.delete(key),
+ *   clear: async () => map.clear(),
+ * };
  */
 export interface AuthStorage {
   get<T>(key: string): Promise<T | undefined>;
@@ -135,6 +144,9 @@ export interface AuthStorage {
  * A lock shared by every tab: runs `task` while holding the lock called `name` and
  * releases it when the task settles. The default uses `navigator.locks.request()`.
  * When `signal` aborts before the lock is acquired, `run` rejects and `task` never runs.
+ *
+ * @example
+ * const lock: AuthLock = { run: (name, task, signal) => navigator.locks.request(name, { signal }, task) };
  */
 export interface AuthLock {
   run<T>(name: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
