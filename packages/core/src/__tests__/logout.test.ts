@@ -1,13 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
 import type { AuthStorage } from '../types.js';
-import { type FakeServer, signIn, testBed, urlCatcher } from './helpers/fakeServer.js';
+import { type FakeServer, type fakeClock, signIn, testBed, urlCatcher } from './helpers/fakeServer.js';
 
 let server: FakeServer;
 let storage: AuthStorage;
+let clock: ReturnType<typeof fakeClock>;
 
 beforeEach(async () => {
-  ({ server, storage } = await testBed());
+  ({ server, storage, clock } = await testBed());
 });
 
 describe('logout', () => {
@@ -58,6 +59,28 @@ describe('logout', () => {
     await client.logout({ openUrl: false });
     expect(assign).not.toHaveBeenCalled();
     expect(await client.getUser()).toBeUndefined();
+  });
+
+  it('wins over a refresh that was on its way: no token is stored after logout', async () => {
+    const client = createAuthClient(server.options({ storage }));
+    await signIn(client, server);
+    clock.advance(3600);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.next.push(async (request) => {
+      await gate;
+      return server.token(request);
+    });
+    const refreshing = client.getTokenSilently();
+    await vi.waitFor(() => expect(server.tokenRequests('refresh_token')).toHaveLength(1));
+    await client.logout({ openUrl: false });
+    release();
+    await expect(refreshing).rejects.toMatchObject({ code: 'login_required' });
+    expect(await storage.get('session')).toBeUndefined();
+    expect(await storage.get('token:|email offline_access openid profile')).toBeUndefined();
+    expect(client.getSnapshot().status).toBe('unauthenticated');
   });
 
   it('logs out every other tab, even one that keeps its session in memory', async () => {

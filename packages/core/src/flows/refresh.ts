@@ -44,7 +44,12 @@ export function refresh(
       if (typeof navigator !== 'undefined' && navigator.onLine === false) {
         throw new AuthError('network_error', 'the browser is offline');
       }
-      const spend = () => tokens.writeToken(key, { ...entry, refreshTokenSpent: true });
+      // Marks the token spent only if it is still stored: a logout meanwhile must not bring it back.
+      const spend = async () => {
+        const current = await tokens.readToken(key);
+        if (current?.refreshToken === refreshToken)
+          await tokens.writeToken(key, { ...current, refreshTokenSpent: true });
+      };
       const as = await server.metadata();
       let response: Response;
       try {

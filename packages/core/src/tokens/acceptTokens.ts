@@ -92,6 +92,9 @@ export async function acceptTokens(ctx: ClientContext, input: AcceptTokensInput)
     throw new AuthError('server_error', `the token endpoint answered ${response.status}`);
   const as = await server.metadata();
   const previous = await tokens.readSession();
+  // A logout (here or in another tab) while the refresh was on its way ends it: no resurrection.
+  if (input.grant === 'refresh_token' && !previous)
+    throw new AuthError('login_required', 'the session ended');
   const result: TokenEndpointResponse = await server.request(async (http) => {
     const processed = await process(input, as, server.client(), response);
     if (processed.id_token !== undefined) await ctx.verifyIdToken(as, response, http);
