@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { createStore, get, keys } from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
+import { contextOf } from '../internal.js';
 import type { AuthClient, AuthClientOptions } from '../types.js';
 import { createFakeServer, type FakeServer, fakeClock, signIn, urlCatcher } from './helpers/fakeServer.js';
 
@@ -35,6 +36,20 @@ describe('createAuthClient', () => {
     expect(() => createAuthClient({ ...server.options(), ...bad })).toThrow(
       expect.objectContaining({ name: 'TypeError', message: expect.stringContaining(`options.${option}`) }),
     );
+  });
+
+  it('resolves the options once into a frozen config with the defaults', () => {
+    const { config } = contextOf(createAuthClient(server.options()));
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(config).toMatchObject({
+      issuer: 'https://tenant.example/',
+      authorizationParams: { scope: 'openid profile email offline_access' },
+      useRefreshTokens: true,
+      silentAuth: true,
+      leeway: 60,
+      authorizeTimeoutMs: 60_000,
+      httpTimeoutMs: 10_000,
+    });
   });
 
   it('accepts plain http only for a loopback issuer (the local tenant)', async () => {

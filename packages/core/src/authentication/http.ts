@@ -77,7 +77,11 @@ export function fields(options: object, spec: FieldSpec): Record<string, unknown
     if (!ok) {
       fail(
         `options.${name}`,
-        kind[0] === 's' ? 'a non-empty string' : kind[0] === 'a' ? 'an array of non-empty strings' : 'an object',
+        kind[0] === 's'
+          ? 'a non-empty string'
+          : kind[0] === 'a'
+            ? 'an array of non-empty strings'
+            : 'an object',
       );
     }
     out[name] = value;
@@ -99,7 +103,10 @@ export function clientAuthentication(options: ClientAuthenticationOptions): Reco
   if (clientSecret === undefined && clientAssertion === undefined) return {};
   const name = clientSecret !== undefined ? 'options.clientSecret' : 'options.clientAssertion';
   if (clientSecret !== undefined && clientAssertion !== undefined) {
-    fail('options.clientSecret', 'left out when "options.clientAssertion" is given (one client authentication)');
+    fail(
+      'options.clientSecret',
+      'left out when "options.clientAssertion" is given (one client authentication)',
+    );
   }
   const value = checkString(clientSecret ?? clientAssertion, name);
   if (inBrowserPage()) {
@@ -251,6 +258,7 @@ export function jsonObject(body: string, what: string): Record<string, unknown> 
 /** The JSON array of a success body, else `invalid_response`. */
 export function jsonArray(body: string, what: string): unknown[] {
   const value = parsed(body);
-  if (!Array.isArray(value)) throw new AuthError('invalid_response', `${what} did not answer with a JSON array`);
+  if (!Array.isArray(value))
+    throw new AuthError('invalid_response', `${what} did not answer with a JSON array`);
   return value;
 }
