@@ -96,18 +96,22 @@ function inBrowserPage(): boolean {
 
 /**
  * `client_secret` or `client_assertion` (with its type) from `options.clientSecret` /
- * `options.clientAssertion`, refused in a browser page.
+ * `options.clientAssertion`, refused in a browser page. `assertion: false` where the seed's
+ * schema has `client_secret` only.
  */
-export function clientAuthentication(options: ClientAuthenticationOptions): Record<string, string> {
+export function clientAuthentication(
+  options: ClientAuthenticationOptions,
+  assertion = true,
+): Record<string, string> {
   const { clientSecret, clientAssertion } = options;
   if (clientSecret === undefined && clientAssertion === undefined) return {};
-  const name = clientSecret !== undefined ? 'options.clientSecret' : 'options.clientAssertion';
-  if (clientSecret !== undefined && clientAssertion !== undefined) {
-    fail(
-      'options.clientSecret',
-      'left out when "options.clientAssertion" is given (one client authentication)',
-    );
+  if (clientAssertion !== undefined && !assertion) {
+    fail('options.clientAssertion', 'left out: this endpoint takes a client secret only');
   }
+  if (clientSecret !== undefined && clientAssertion !== undefined) {
+    fail('options.clientSecret', 'left out when "options.clientAssertion" is given (one client authentication)');
+  }
+  const name = clientSecret !== undefined ? 'options.clientSecret' : 'options.clientAssertion';
   const value = checkString(clientSecret ?? clientAssertion, name);
   if (inBrowserPage()) {
     throw new TypeError(

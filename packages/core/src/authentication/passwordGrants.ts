@@ -1,8 +1,8 @@
-import { type GrantOptions, requestTokens } from './token.js';
+import { requestTokens, type SecretGrantOptions } from './token.js';
 import type { TokenEndpointResponse } from './types.js';
 
 /** Options of {@link passwordGrant}: the seed's `ResourceOwnerPassword` fields. */
-export interface PasswordGrantOptions extends GrantOptions {
+export interface PasswordGrantOptions extends SecretGrantOptions {
   /** The user's identifier: username or email. */
   username: string;
   password: string;
@@ -17,7 +17,7 @@ const PASSWORD_FIELDS = { username: 's', password: 's', audience: 's?', scope: '
  * directory. Prefer the redirect login; this grant is for highly trusted first-party apps. The
  * answer is unvalidated: the session validates the ID token and stores it.
  *
- * @throws {TypeError} naming a missing or malformed option; `clientSecret`/`clientAssertion` in a browser page.
+ * @throws {TypeError} naming a missing or malformed option; `clientSecret` in a browser page.
  * @throws {AuthError} `invalid_grant` (wrong credentials, blocked user), `mfa_required` (an
  *   `MfaRequiredError` with `mfaToken`), `unauthorized_client`, `too_many_attempts`, `rate_limited`,
  *   `server_error`, `network_error` or `timeout`.
@@ -27,7 +27,7 @@ const PASSWORD_FIELDS = { username: 's', password: 's', audience: 's?', scope: '
  * const tokens = await passwordGrant({ domain, clientId, username: 'ada@example.com', password, scope: 'openid' });
  */
 export function passwordGrant(options: PasswordGrantOptions): Promise<TokenEndpointResponse> {
-  return requestTokens(options, 'password', PASSWORD_FIELDS);
+  return requestTokens(options, 'password', PASSWORD_FIELDS, 'form', 'secret');
 }
 
 /** Options of {@link passwordRealmGrant}: {@link PasswordGrantOptions} plus the `realm`. */
@@ -41,7 +41,7 @@ export interface PasswordRealmGrantOptions extends PasswordGrantOptions {
  * (`grant_type=http://auth0.com/oauth/grant-type/password-realm`): like {@link passwordGrant} in
  * the named connection. On `mfa_required`, continue with `mfaChallenge()` and an MFA grant.
  *
- * @throws {TypeError} naming a missing or malformed option; `clientSecret`/`clientAssertion` in a browser page.
+ * @throws {TypeError} naming a missing or malformed option; `clientSecret` in a browser page.
  * @throws {AuthError} `invalid_grant`, `mfa_required` (an `MfaRequiredError` with `mfaToken`),
  *   `unauthorized_client`, `too_many_attempts`, `rate_limited`, `server_error`, `network_error` or `timeout`.
  * @see https://auth0.com/docs/get-started/authentication-and-authorization-flow/resource-owner-password-flow/call-your-api-using-resource-owner-password-flow#configure-realm-support
@@ -56,5 +56,5 @@ export function passwordRealmGrant(options: PasswordRealmGrantOptions): Promise<
   return requestTokens(options, 'http://auth0.com/oauth/grant-type/password-realm', {
     ...PASSWORD_FIELDS,
     realm: 's',
-  });
+  }, 'form', 'secret');
 }

@@ -14,23 +14,29 @@ import type { ClientAuthenticationOptions, ClientOptions, TokenEndpointResponse 
 /** Options of a grant of a client that may authenticate itself (outside a browser page). */
 export type GrantOptions = ClientOptions & ClientAuthenticationOptions;
 
+/** Options of a grant whose seed schema has `client_secret` but no `client_assertion`. */
+export type SecretGrantOptions = ClientOptions & Pick<ClientAuthenticationOptions, 'clientSecret'>;
+
 /**
  * Checks `options`, posts `grant_type`, `client_id`, the fields of `spec` and the client
  * authentication to `/oauth/token` (form-encoded, or JSON where the seed says so), and returns
- * the token response unvalidated beyond its shape. Stores nothing.
+ * the token response unvalidated beyond its shape. Stores nothing. `authentication` is what the
+ * grant's seed schema allows: a secret or an assertion, a secret only, or none.
  */
 export async function requestTokens(
   options: GrantOptions,
   grantType: string,
   spec: FieldSpec,
   encoding: 'form' | 'json' = 'form',
+  authentication: 'secret or assertion' | 'secret' | 'none' = 'secret or assertion',
 ): Promise<TokenEndpointResponse> {
   const target = endpoint(options, '/oauth/token');
   const body = {
     grant_type: grantType,
     client_id: clientIdOf(options),
     ...fields(options, spec),
-    ...clientAuthentication(options),
+    // Grants whose seed schema has no client authentication never send any.
+    ...(authentication !== 'none' && clientAuthentication(options, authentication === 'secret or assertion')),
   };
   const json = jsonObject(
     await send(target, encoding === 'json' ? { json: body } : { form: body }),
