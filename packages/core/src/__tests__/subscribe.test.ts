@@ -51,9 +51,14 @@ describe('subscribe / getSnapshot', () => {
     const stop = tabB.subscribe(() => undefined);
     await vi.waitFor(() => expect(tabB.getSnapshot().status).toBe('unauthenticated'));
     stop();
+    // A third tab that listens shows when the message has gone round.
+    const tabC = createAuthClient(server.options({ storage }));
+    const stopC = tabC.subscribe(() => undefined);
+    await vi.waitFor(() => expect(tabC.getSnapshot().status).toBe('unauthenticated'));
     await signIn(tabA, server);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(tabC.getSnapshot().status).toBe('authenticated'));
     expect(tabB.getSnapshot().status).toBe('unauthenticated');
+    stopC();
     // The store is shared all the same: reading it gives the new session.
     expect(await tabB.isAuthenticated()).toBe(true);
   });
