@@ -40,7 +40,7 @@ function sizeSection(results: BenchResults): string[] {
     '',
     'Minimal app (create, login with redirect, handle callback, get token, logout) bundled by esbuild ' +
       '(minified, tree-shaken, browser ESM, `NODE_ENV=production`); gzip level 9 and brotli quality 11. ' +
-      'The React apps (provider + one component using the hook) leave React and ReactDOM out. 1 KB = 1,000 bytes.',
+      'The React apps (provider + one component using the hook) leave React and ReactDOM out. 1 KB = 1,024 bytes, as in `scripts/size.mjs`.',
     '',
     '| library | minified | gzip | brotli | gzip ÷ Sesame | React app minified | React gzip | React brotli | React gzip ÷ Sesame |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -82,10 +82,14 @@ function scenarioSection(results: BenchResults, scenario: ScenarioResults): stri
       );
       continue;
     }
-    const { metrics, errors, notes } = outcome.value;
+    const { metrics, errors, notes, incomparable } = outcome.value;
     const cells = scenario.columns.map((column) => cell(metrics[column.key], column));
     const own = metrics[scenario.headline.key]?.median;
-    const ratio = own !== undefined && sesameHeadline ? `${(own / sesameHeadline).toFixed(2)}×` : '—';
+    const ratio = incomparable
+      ? `n/a: ${escapeCell(incomparable)}`
+      : own !== undefined && sesameHeadline
+        ? `${(own / sesameHeadline).toFixed(2)}×`
+        : '—';
     lines.push(`| ${library.label} | ${cells.join(' | ')} | ${ratio} |`);
     for (const error of errors) footnotes.push(`${library.label}: ${escapeCell(error)}`);
     for (const note of notes ?? []) footnotes.push(`${library.label}: ${escapeCell(note)}`);

@@ -40,6 +40,8 @@ export interface ScenarioResult {
   errors: string[];
   /** Free-form facts worth a line under the table. */
   notes?: string[];
+  /** Set when the headline cannot be compared (e.g. every call failed): printed instead of the ratio. */
+  incomparable?: string;
 }
 
 /** One scenario of the benchmark: how to run it and how to print it. */

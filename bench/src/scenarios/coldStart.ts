@@ -29,7 +29,7 @@ export const coldStart: Scenario = {
       tenant.origin,
     );
     try {
-      const count = repeats(context, 20, 5);
+      const count = repeats(context, 30, 5);
       for (let i = -1; i < count; i++) {
         const before = await tenant.stats();
         await page.goto(`${pageUrl}?cold`);

@@ -47,6 +47,8 @@ export const parallelForced: Scenario = {
         await session?.context.close();
       }
     }
+    if (samples.samples('failures').every((failures) => failures === calls))
+      samples.incomparable('every call failed');
     return samples.result();
   },
 };

@@ -27,11 +27,11 @@ export function severalTabs(tabs: number, number: string): Scenario {
       `"Session alive" is whether one more forced refresh after round ${rounds} succeeds (reuse detection revokes the session).`,
     columns: [
       { key: 'refreshGrants', label: 'refreshes/round' },
-      { key: 'reuse', label: 'reuse/round' },
-      { key: 'invalidGrant', label: 'invalid_grant/round' },
-      { key: 'failedCalls', label: 'failed calls/round' },
-      { key: 'validTabs', label: `valid tabs (of ${tabs})` },
-      { key: 'sessionAlive', label: 'session alive' },
+      { key: 'reuseTotal', label: `reuse (${rounds} rounds)` },
+      { key: 'invalidGrantTotal', label: `invalid_grant (${rounds} rounds)` },
+      { key: 'failedCallsTotal', label: `failed calls (of ${tabs * rounds})` },
+      { key: 'validTabs', label: `valid tabs after a round (of ${tabs})` },
+      { key: 'sessionAlive', label: 'session alive (1 = yes)' },
     ],
     headline: { key: 'refreshGrants', better: 'lower' },
     run: (context) => runTabs(context, tabs),
@@ -67,6 +67,11 @@ async function runTabs(context: ScenarioContext, tabs: number) {
       }
       samples.add('validTabs', valid);
     }
+    const total = (key: string) => samples.samples(key).reduce((sum, value) => sum + value, 0);
+    samples.add('reuseTotal', total('reuse'));
+    samples.add('invalidGrantTotal', total('invalidGrant'));
+    samples.add('failedCallsTotal', total('failedCalls'));
+    if (total('failedCalls') === tabs * rounds) samples.incomparable('every call failed');
     const last = await session.page.evaluate(() => window.bench.getTokenForced());
     samples.add('sessionAlive', last.ok ? 1 : 0);
     if (!last.ok) samples.error(`refresh after the rounds: ${last.error}`);

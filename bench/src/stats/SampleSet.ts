@@ -6,6 +6,7 @@ export class SampleSet {
   readonly #samples = new Map<string, number[]>();
   readonly #errors = new Set<string>();
   readonly #notes: string[] = [];
+  #incomparable: string | undefined;
 
   /** Adds one sample of the column `key`. */
   add(key: string, value: number): void {
@@ -17,6 +18,16 @@ export class SampleSet {
   /** Records a failure (distinct messages are kept once). */
   error(message: string): void {
     this.#errors.add(message);
+  }
+
+  /** Marks the headline as not comparable with other libraries, saying why. */
+  incomparable(reason: string): void {
+    this.#incomparable = reason;
+  }
+
+  /** The samples of `key` so far (empty when none). */
+  samples(key: string): readonly number[] {
+    return this.#samples.get(key) ?? [];
   }
 
   /** Adds a line printed under the table. */
@@ -32,6 +43,11 @@ export class SampleSet {
     const errors = [...this.#errors];
     if (this.#samples.size === 0) throw new Error(errors[0] ?? 'no samples');
     const metrics = Object.fromEntries([...this.#samples].map(([key, values]) => [key, summarize(values)]));
-    return this.#notes.length ? { metrics, errors, notes: this.#notes } : { metrics, errors };
+    return {
+      metrics,
+      errors,
+      ...(this.#notes.length ? { notes: this.#notes } : {}),
+      ...(this.#incomparable ? { incomparable: this.#incomparable } : {}),
+    };
   }
 }
