@@ -81,8 +81,8 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
 
   /** Runs a public operation after the first store read; a failure is also published as `error`. */
   const track = async <T>(operation: () => Promise<T>): Promise<T> => {
-    await ready;
     try {
+      await ready;
       return await operation();
     } catch (error) {
       const authError = error instanceof TypeError ? error : toAuthError(error);
@@ -106,7 +106,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     },
     getTokenWithPopup: (opts, popupConfig) => {
       const login = popupLogin(ctx, opts, popupConfig);
-      return ready.then(async () => (await login).access_token);
+      return track(async () => (await login).access_token);
     },
     getTokenSilently: (async (opts?: Parameters<AuthClient['getTokenSilently']>[0]) => {
       await ready;

@@ -30,22 +30,29 @@ export function popupLogin(
 ): Promise<TokenResponse> {
   const timeoutMs =
     config.timeoutInSeconds === undefined ? ctx.config.authorizeTimeoutMs : config.timeoutInSeconds * 1000;
-  if (!(timeoutMs >= 0))
-    return Promise.reject(new TypeError('"config.timeoutInSeconds" must be a number ≥ 0'));
-  const popup = config.popup ?? openPopup();
-  if (!popup) return Promise.reject(new AuthError('popup_blocked', 'the browser blocked the popup'));
+  // Opened here, synchronously: after an await the browser no longer sees the user's gesture.
+  const popup = timeoutMs >= 0 ? (config.popup ?? openPopup()) : undefined;
   const run = async () => {
-    const { url, tx } = await startAuthorization(ctx, options.authorizationParams, 'web_message');
-    popup.location.href = url.href;
-    const parameters = await waitForWebMessage({
-      origin: ctx.config.origin,
-      source: popup,
-      state: tx.state,
-      timeoutMs,
-      closed: () => popup.closed,
-    });
-    popup.close();
-    return exchangeCode(ctx, tx, parameters);
+    if (!(timeoutMs >= 0)) throw new TypeError('"config.timeoutInSeconds" must be a number ≥ 0');
+    if (!popup) throw new AuthError('popup_blocked', 'the browser blocked the popup');
+    try {
+      const { url, tx } = await startAuthorization(ctx, options.authorizationParams, 'web_message');
+      popup.location.href = url.href;
+      const parameters = await waitForWebMessage({
+        origin: ctx.config.origin,
+        source: popup,
+        state: tx.state,
+        timeoutMs,
+        closed: () => popup.closed,
+      });
+      popup.close();
+      return await exchangeCode(ctx, tx, parameters);
+    } finally {
+      popup.close();
+    }
   };
-  return run().finally(() => popup.close());
+  const result = run();
+  // The facade awaits it only after the first store read: an early failure is not "unhandled".
+  result.catch(() => undefined);
+  return result;
 }
