@@ -12,6 +12,8 @@ export function describeTenant(tenant: RunningTenant, options: { showPasswords?:
     lines.push(
       `  ${app.client_id} (${app.app_type}, ${app.token_endpoint_auth_method === 'none' ? 'public, PKCE' : 'confidential'})`,
     );
+    if (app.client_secret && options.showPasswords) lines.push(`    secret:      ${app.client_secret}`);
+    lines.push(`    grants:      ${app.grant_types.join(' ')}`);
     lines.push(`    callbacks:   ${app.callbacks.join(' ') || '-'}`);
     lines.push(`    logout URLs: ${app.allowed_logout_urls.join(' ') || '-'}`);
     lines.push(`    web origins: ${app.web_origins.join(' ') || '-'}`);

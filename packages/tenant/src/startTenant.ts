@@ -5,12 +5,16 @@ import { loadConfigFile } from './config/loadConfigFile.js';
 import { resolveConfig } from './config/resolveConfig.js';
 import type { ResolvedTenantConfig, TenantConfig } from './config/types.js';
 import { countRequests } from './dev/countRequests.js';
+import { FaultInjector } from './dev/faults.js';
 import { StatsRecorder } from './dev/stats.js';
+import { auth0DeviceResponses } from './device/auth0DeviceResponses.js';
+import { auth0Errors } from './http/auth0Errors.js';
 import { rewriteAuth0Params } from './http/rewriteAuth0Params.js';
 import { loadOrCreateKeys, type PrivateJwk } from './keys.js';
 import { openPersistence, type Persistence } from './persistence.js';
 import { checkWebMessageOrigin } from './provider/checkWebMessageOrigin.js';
 import { createProvider } from './provider/createProvider.js';
+import { auth0RegistrationResponse } from './registration/auth0Registration.js';
 import { createRouter } from './routes/createRouter.js';
 import { routes } from './routes/index.js';
 import type { TenantServices } from './routes/TenantRoute.js';
@@ -104,20 +108,25 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
   try {
     const provider = createProvider({ issuer, config, keys, models, users });
     const stats = new StatsRecorder();
-    const services: TenantServices = { issuer, provider, config, users, models, stats };
+    const faults = new FaultInjector(() => stats.faultInjected());
+    const services: TenantServices = { issuer, provider, config, users, models, stats, faults };
     provider.use(countRequests(provider, stats));
+    provider.use(auth0DeviceResponses(config.device_flow.interval));
+    provider.use(auth0RegistrationResponse);
+    provider.use(auth0Errors);
     provider.use(checkWebMessageOrigin(provider, config.tenantName));
     provider.use(createRouter(routes, services));
 
     const handle = provider.callback();
     server.on('request', (req, res) => {
-      rewriteAuth0Params(req).then(
-        (rewritten) => handle(rewritten, res),
-        (error: { status?: number }) => {
+      // Faults come first, so that they apply to oidc-provider's endpoints too.
+      faults
+        .intercept(req, res)
+        .then((request) => request && rewriteAuth0Params(request).then((rewritten) => handle(rewritten, res)))
+        .then(undefined, (error: { status?: number }) => {
           res.statusCode = error.status ?? 400;
           res.end();
-        },
-      );
+        });
     });
 
     return {

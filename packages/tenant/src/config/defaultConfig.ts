@@ -8,6 +8,12 @@ const demoUrls = demoOrigins.flatMap((origin) => [`${origin}/`, `${origin}/callb
 
 /** The client id of the seeded single-page application. */
 export const DEMO_CLIENT_ID = 'sesame-spa';
+/** The client id of the seeded native application that uses the device flow. */
+export const DEMO_DEVICE_CLIENT_ID = 'sesame-device';
+/** The client id of the seeded machine-to-machine application (client credentials). */
+export const DEMO_M2M_CLIENT_ID = 'sesame-m2m';
+/** The secret of {@link DEMO_M2M_CLIENT_ID} (a public demo credential, printed at start). */
+export const DEMO_M2M_CLIENT_SECRET = 'sesame-m2m-demo-secret';
 /** The audience of the seeded API. */
 export const DEMO_AUDIENCE = 'https://api.sesame.test';
 /** The seeded database connection. */
@@ -20,7 +26,8 @@ export const DEMO_USER_PASSWORD = 'Sesame-Demo-2026!';
 /**
  * The seed the tenant starts with unless the config says `seed: false`: the `sesame-spa`
  * single-page application (public, PKCE) for the demo apps on 127.0.0.1/localhost ports
- * 5173-5175, the `https://api.sesame.test` API and the demo user in
+ * 5173-5175, the `sesame-device` native application (device flow), the `sesame-m2m`
+ * machine-to-machine application (client credentials, secret {@link DEMO_M2M_CLIENT_SECRET}), the `https://api.sesame.test` API and the demo user in
  * `Username-Password-Authentication`.
  */
 export const defaultConfig = {
@@ -36,6 +43,21 @@ export const defaultConfig = {
       callbacks: demoUrls,
       allowed_logout_urls: demoUrls,
       web_origins: demoOrigins,
+    },
+    {
+      client_id: DEMO_DEVICE_CLIENT_ID,
+      name: 'Sesame Device',
+      app_type: 'native',
+      token_endpoint_auth_method: 'none',
+      grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+    },
+    {
+      client_id: DEMO_M2M_CLIENT_ID,
+      name: 'Sesame M2M',
+      app_type: 'non_interactive',
+      client_secret: DEMO_M2M_CLIENT_SECRET,
+      token_endpoint_auth_method: 'client_secret_post',
+      grant_types: ['client_credentials'],
     },
   ],
   apis: [{ identifier: DEMO_AUDIENCE, name: 'Sesame Demo API', scopes: ['read:messages', 'write:messages'] }],

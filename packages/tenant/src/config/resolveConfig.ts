@@ -108,5 +108,8 @@ export function resolveConfig(config: unknown = {}): ResolvedTenantConfig {
     allowed_logout_urls: input.allowed_logout_urls ?? [],
     ttl: { ...defaultConfig.ttl, ...input.ttl },
     keys: input.keys,
+    device_flow: { interval: 5, expires_in: 900, ...input.device_flow },
+    registration: { enabled: input.registration?.enabled ?? false },
+    token_exchange_profiles: input.token_exchange_profiles ?? [],
   };
 }

@@ -117,6 +117,12 @@ export interface TenantConfig {
    * first start and kept in the data folder.
    */
   keys?: Record<string, unknown>[];
+  /** The device authorization flow (`/oauth/device/code`, `/activate`). */
+  device_flow?: DeviceFlowConfig;
+  /** Dynamic client registration (`POST /oidc/register`). Off by default, as on Auth0. */
+  registration?: { enabled?: boolean };
+  /** The `subject_token_type`s the token exchange grant accepts, and how their tokens are verified. */
+  token_exchange_profiles?: TokenExchangeProfileConfig[];
 }
 
 /** The configuration after validation, defaults and seed merge: every field present. */
@@ -129,6 +135,9 @@ export interface ResolvedTenantConfig {
   allowed_logout_urls: string[];
   ttl: Required<TtlConfig>;
   keys: Record<string, unknown>[] | undefined;
+  device_flow: Required<DeviceFlowConfig>;
+  registration: { enabled: boolean };
+  token_exchange_profiles: TokenExchangeProfileConfig[];
 }
 
 /** An application with defaults applied. */
@@ -152,4 +161,35 @@ export interface ResolvedApi {
   name: string;
   scopes: string[];
   token_lifetime: number | undefined;
+}
+
+/** The device authorization flow. */
+export interface DeviceFlowConfig {
+  /** Seconds a device must wait between polls (`interval`); faster polls get `slow_down`. Default 5. */
+  interval?: number;
+  /** Lifetime of device and user codes in seconds. Default 900 (Auth0's). */
+  expires_in?: number;
+}
+
+/**
+ * A token exchange profile (Auth0's custom token exchange): subject tokens of
+ * `subject_token_type` are JWTs from `issuer`, verified with exactly one of `jwks`,
+ * `jwks_uri` or `public_key`, and mapped by `sub` (and `email`) onto a user of `connection`,
+ * created on first use.
+ */
+export interface TokenExchangeProfileConfig {
+  /** A URI naming the token type, e.g. `urn:acme:legacy-token` (not `urn:ietf:` / `urn:auth0:` ones, as on Auth0). */
+  subject_token_type: string;
+  /** The `iss` subject tokens must carry. */
+  issuer: string;
+  /** The `aud` subject tokens must carry; unchecked when absent. */
+  audience?: string;
+  /** A JWK Set with the issuer's public keys. */
+  jwks?: { keys: Record<string, unknown>[] };
+  /** Where the issuer publishes its JWK Set. */
+  jwks_uri?: string;
+  /** The issuer's public key, PEM (SPKI). */
+  public_key?: string;
+  /** The connection users are created in and their id prefix (`{connection}|{sub}`). Default `token-exchange`. */
+  connection?: string;
 }

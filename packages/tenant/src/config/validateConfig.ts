@@ -113,6 +113,39 @@ const jwk: Check = (value, field) => {
   }
 };
 
+const publicJwk: Check = (value, field) => {
+  if (!isObject(value) || typeof value.kty !== 'string')
+    throw new ConfigError(field, 'must be a JWK (with "kty")');
+};
+
+const tokenExchangeProfileFields = object(
+  {
+    subject_token_type: string,
+    issuer: string,
+    audience: string,
+    jwks: object({ keys: arrayOf(publicJwk) }, ['keys']),
+    jwks_uri: url,
+    public_key: string,
+    connection: string,
+  },
+  ['subject_token_type', 'issuer'],
+);
+
+const tokenExchangeProfile: Check = (value, field) => {
+  tokenExchangeProfileFields(value, field);
+  const profile = value as Record<string, unknown>;
+  const keySources = ['jwks', 'jwks_uri', 'public_key'].filter((key) => profile[key] !== undefined);
+  if (keySources.length !== 1) {
+    throw new ConfigError(field, 'needs exactly one of jwks, jwks_uri, public_key to verify subject tokens');
+  }
+  if (/^urn:(ietf|auth0|okta):/.test(profile.subject_token_type as string)) {
+    throw new ConfigError(
+      `${field}.subject_token_type`,
+      'must not use the reserved urn:ietf:, urn:auth0: or urn:okta: namespaces',
+    );
+  }
+};
+
 const tenantConfig = object({
   tenantName: string,
   seed: boolean,
@@ -123,6 +156,9 @@ const tenantConfig = object({
   allowed_logout_urls: arrayOf(url),
   ttl: object({ accessToken: seconds, refreshToken: seconds, idToken: seconds, session: seconds }),
   keys: arrayOf(jwk),
+  device_flow: object({ interval: seconds, expires_in: seconds }),
+  registration: object({ enabled: boolean }),
+  token_exchange_profiles: arrayOf(tokenExchangeProfile),
   $schema: string,
 });
 

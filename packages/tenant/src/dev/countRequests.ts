@@ -32,8 +32,10 @@ export function countRequests(provider: Provider, stats: StatsRecorder): Middlew
       const oidcRoute = (ctx as { _matchedRouteName?: string })._matchedRouteName;
       let label = ctx.state.tenantRoute;
       if (!label) {
-        const path =
-          oidcRoute === 'resume' ? `${auth0Routes.authorization}/:uid` : oidcRoute ? ctx.path : '(unmatched)';
+        const resumed = { resume: auth0Routes.authorization, device_resume: auth0Routes.code_verification }[
+          oidcRoute ?? ''
+        ];
+        const path = resumed ? `${resumed}/:uid` : oidcRoute ? ctx.path : '(unmatched)';
         label = `${ctx.method} ${path}`;
       }
       stats.request(label);

@@ -8,7 +8,7 @@
  *   "endpoints": { "GET /authorize": 2, "GET /login/:uid": 1, "POST /login/:uid": 1,
  *                  "GET /authorize/:uid": 1, "POST /oauth/token": 2 },
  *   "grantTypes": { "authorization_code": 1, "refresh_token": 1 },
- *   "refreshTokenReuse": 0, "invalidGrant": 0 }
+ *   "refreshTokenReuse": 0, "invalidGrant": 0, "faultsInjected": 0 }
  * ```
  */
 export interface TenantStats {
@@ -26,6 +26,8 @@ export interface TenantStats {
   refreshTokenReuse: number;
   /** Token endpoint responses with `error: invalid_grant` (reuse included). */
   invalidGrant: number;
+  /** Requests that got a `/__dev/faults` fault (they appear nowhere else). */
+  faultsInjected: number;
 }
 
 const bump = (counts: Record<string, number>, key: string) => {
@@ -45,6 +47,7 @@ export class StatsRecorder {
       grantTypes: {},
       refreshTokenReuse: 0,
       invalidGrant: 0,
+      faultsInjected: 0,
     };
   }
 
@@ -68,6 +71,11 @@ export class StatsRecorder {
   invalidGrant(reuse: boolean): void {
     this.#stats.invalidGrant += 1;
     if (reuse) this.#stats.refreshTokenReuse += 1;
+  }
+
+  /** Counts a request answered (or dropped) by an injected fault. */
+  faultInjected(): void {
+    this.#stats.faultsInjected += 1;
   }
 
   /** A copy of the counters. */

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import { IncomingMessage } from 'node:http';
 
 /** Request bodies the tenant's own routes accept are small forms. */
 const LIMIT = 64 * 1024;
@@ -35,4 +35,21 @@ export async function readForm(req: IncomingMessage): Promise<Record<string, str
     if (!(key in out)) out[key] = value;
   }
   return out;
+}
+
+/** A request equal to `req` but with `body` (the original stream has been read). */
+export function withBody(req: IncomingMessage, body: Buffer): IncomingMessage {
+  const copy = new IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  copy.headers = { ...req.headers, 'content-length': String(body.length) };
+  delete copy.headers['transfer-encoding'];
+  // `complete` tells IncomingMessage not to destroy the socket when the copy is consumed.
+  copy.complete = true;
+  copy.push(body);
+  copy.push(null);
+  return copy;
 }

@@ -1,6 +1,6 @@
-import { IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { auth0Routes, OFFLINE_ACCESS_PARAM } from '../provider/auth0Routes.js';
-import { readBody } from './readForm.js';
+import { readBody, withBody } from './readForm.js';
 
 /** `audience` becomes a resource indicator unless `resource` is already there. */
 function audienceToResource(params: URLSearchParams): void {
@@ -14,29 +14,15 @@ function keepOfflineAccess(params: URLSearchParams): void {
   if (params.get('scope')?.split(' ').includes('offline_access')) params.set(OFFLINE_ACCESS_PARAM, '1');
 }
 
-/** A request equal to `req` but with `body` (the original stream has been read). */
-function withBody(req: IncomingMessage, body: Buffer): IncomingMessage {
-  const copy = new IncomingMessage(req.socket);
-  copy.method = req.method;
-  copy.url = req.url;
-  copy.httpVersion = req.httpVersion;
-  copy.httpVersionMajor = req.httpVersionMajor;
-  copy.httpVersionMinor = req.httpVersionMinor;
-  copy.headers = { ...req.headers, 'content-length': String(body.length) };
-  delete copy.headers['transfer-encoding'];
-  // `complete` tells IncomingMessage not to destroy the socket when the copy is consumed.
-  copy.complete = true;
-  copy.push(body);
-  copy.push(null);
-  return copy;
-}
-
 /**
  * Translates Auth0 request parameters into what oidc-provider understands, before it sees
  * the request:
  *
  * - `audience` becomes a resource indicator (`resource`) on `/authorize` (GET query or
- *   POST form) and `POST /oauth/token`, unless `resource` is already there.
+ *   POST form), `POST /oauth/token` and `POST /oauth/device/code`, unless `resource` is
+ *   already there.
+ * - A JSON body of `POST /oauth/token`, `/oauth/device/code` or `/oauth/revoke` (Auth0
+ *   accepts JSON there; oidc-provider reads forms only) becomes a form.
  * - `offline_access` in the scope of `/authorize` is recorded in `sesame_offline_access=1`,
  *   because oidc-provider drops `offline_access` without `prompt=consent` (see
  *   `provider/offlineAccess.ts`). A client-sent value is removed.
@@ -48,7 +34,9 @@ export async function rewriteAuth0Params(req: IncomingMessage): Promise<Incoming
   const url = new URL(req.url ?? '/', 'http://tenant.invalid');
   const isAuthorize = url.pathname === auth0Routes.authorization;
   const isToken = url.pathname === auth0Routes.token;
-  if (!isAuthorize && !isToken) return req;
+  const isDevice = url.pathname === auth0Routes.device_authorization;
+  const acceptsJson = isToken || isDevice || url.pathname === auth0Routes.revocation;
+  if (!isAuthorize && !acceptsJson) return req;
 
   const rewrite = (params: URLSearchParams) => {
     audienceToResource(params);
@@ -60,11 +48,36 @@ export async function rewriteAuth0Params(req: IncomingMessage): Promise<Incoming
     req.url = `${url.pathname}${url.search}`;
     return req;
   }
-  const isForm = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-  if (req.method === 'POST' && isForm) {
-    const params = new URLSearchParams((await readBody(req)).toString('utf8'));
+  const contentType = req.headers['content-type'] ?? '';
+  const isForm = contentType.startsWith('application/x-www-form-urlencoded');
+  const isJson = acceptsJson && contentType.startsWith('application/json');
+  if (req.method === 'POST' && (isForm || isJson)) {
+    const text = (await readBody(req)).toString('utf8');
+    const params = isJson ? jsonToParams(text) : new URLSearchParams(text);
+    if (!params) return withBody(req, Buffer.from(text, 'utf8'));
     rewrite(params);
-    return withBody(req, Buffer.from(params.toString(), 'utf8'));
+    const copy = withBody(req, Buffer.from(params.toString(), 'utf8'));
+    copy.headers['content-type'] = 'application/x-www-form-urlencoded';
+    return copy;
   }
   return req;
+}
+
+/** A JSON object body as form parameters (arrays repeat, other values as strings); `undefined` if not an object. */
+function jsonToParams(text: string): URLSearchParams | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(json)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === null || item === undefined) continue;
+      params.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
+    }
+  }
+  return params;
 }

@@ -6,7 +6,10 @@ import Provider, {
 } from 'oidc-provider';
 import type { ModelStore } from '../adapter.js';
 import type { ResolvedApplication, ResolvedTenantConfig } from '../config/types.js';
+import { devicePages } from '../device/devicePages.js';
 import type { TenantKeys } from '../keys.js';
+import { defaultClientCredentialsScope, requireClientCredentialsAudience } from '../m2m/clientCredentials.js';
+import { registeredClientDefaults } from '../registration/auth0Registration.js';
 import { escapeHtml, renderPage } from '../routes/html.js';
 import type { UserStore } from '../users/UserStore.js';
 import { auth0Routes, loginPath, OFFLINE_ACCESS_PARAM } from './auth0Routes.js';
@@ -90,7 +93,10 @@ export function createProvider({ issuer, config, keys, models, users }: CreatePr
       'invitation',
       OFFLINE_ACCESS_PARAM,
     ],
-    extraClientMetadata: { properties: ['web_origins', 'allowed_origins', 'is_first_party'] },
+    extraClientMetadata: {
+      properties: ['web_origins', 'allowed_origins', 'is_first_party'],
+      validator: (ctx, _key, _value, metadata) => registeredClientDefaults(ctx, metadata),
+    },
     async findAccount(_ctx, sub) {
       const user = users.findById(sub);
       if (!user) return undefined;
@@ -142,20 +148,24 @@ ${auto}<button type="submit" form="op.logoutForm">Continue</button>
       },
       resourceIndicators: {
         enabled: true,
-        defaultResource: async (_ctx, _client, oneOf) => oneOf ?? undefined,
+        defaultResource: async (ctx, _client, oneOf) =>
+          requireClientCredentialsAudience(ctx, oneOf ?? undefined),
         useGrantedResource: async () => true,
-        async getResourceServerInfo(_ctx, resourceIndicator) {
+        async getResourceServerInfo(ctx, resourceIndicator) {
           const api = apis.get(resourceIndicator);
           if (!api) throw new errors.InvalidTarget(`Service not found: ${resourceIndicator}`);
-          return {
+          return defaultClientCredentialsScope(ctx, {
             audience: api.identifier,
             scope: api.scopes.join(' '),
             accessTokenTTL: api.token_lifetime ?? ttl.accessToken,
             accessTokenFormat: 'jwt',
             jwt: { sign: { alg: 'RS256' } },
-          };
+          });
         },
       },
+      clientCredentials: { enabled: true },
+      deviceFlow: { enabled: true, ...devicePages(tenantName) },
+      registration: { enabled: config.registration.enabled },
     },
     clientBasedCORS: (_ctx, origin, client) => corsOrigins(client).includes(origin),
     loadExistingGrant,
@@ -178,6 +188,8 @@ ${auto}<button type="submit" form="op.logoutForm">Continue</button>
       Grant: Math.max(ttl.session, ttl.refreshToken),
       Interaction: 3600,
       AuthorizationCode: 60,
+      DeviceCode: config.device_flow.expires_in,
+      ClientCredentials: ttl.accessToken,
     },
     async renderError(ctx, out) {
       ctx.type = 'html';

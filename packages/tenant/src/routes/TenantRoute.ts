@@ -2,6 +2,7 @@ import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 import type { ModelStore } from '../adapter.js';
 import type { ResolvedTenantConfig } from '../config/types.js';
+import type { FaultInjector } from '../dev/faults.js';
 import type { StatsRecorder } from '../dev/stats.js';
 import type { UserStore } from '../users/UserStore.js';
 
@@ -15,6 +16,8 @@ export interface TenantServices {
   /** oidc-provider's storage (sessions, grants, tokens). */
   models: ModelStore;
   stats: StatsRecorder;
+  /** The faults of `/__dev/faults`. */
+  faults: FaultInjector;
 }
 
 /**

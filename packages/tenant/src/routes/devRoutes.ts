@@ -16,7 +16,7 @@ export const devStats: TenantRoute = {
 
 /**
  * `POST /__dev/reset`: zeroes the counters and drops every session, interaction, grant,
- * code and token; users, applications and keys stay. Answers 204. Only with `dev: true`.
+ * code and token, and removes the `/__dev/faults` faults; users, applications and keys stay. Answers 204. Only with `dev: true`.
  */
 export const devReset: TenantRoute = {
   ...devOnly,
@@ -25,6 +25,7 @@ export const devReset: TenantRoute = {
   handle(ctx, tenant) {
     tenant.stats.reset();
     tenant.models.clear();
+    tenant.faults.clear();
     ctx.set('access-control-allow-origin', '*');
     ctx.status = 204;
   },
