@@ -60,6 +60,27 @@ describe('loginWithPopup', () => {
     expect(server.tokenRequests()).toEqual([]);
   });
 
+  it('accepts the response a popup posts as it closes itself, even when seen closed first', async () => {
+    const popup = fakePopup();
+    const login = client.loginWithPopup({}, { popup: popup as unknown as Window });
+    const response = await answerPopup(popup);
+    popup.close();
+    // the opener notices the closed window before the popup's last message is dispatched
+    let posted = false;
+    Object.defineProperty(popup, 'closed', {
+      get() {
+        if (!posted) {
+          posted = true;
+          setTimeout(() => postResponse(popup, server.origin, response), 0);
+        }
+        return true;
+      },
+      set() {},
+    });
+    await login;
+    expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', user: { sub: 'user-1' } });
+  });
+
   it('rejects with timeout and closes the popup', async () => {
     const popup = fakePopup();
     await expect(

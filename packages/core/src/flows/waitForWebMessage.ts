@@ -14,6 +14,9 @@ export interface WebMessageSource {
   readonly signal?: AbortSignal;
 }
 
+/** How long a closed popup's last message may take to arrive. */
+const popupClosedGraceMs = 1000;
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
@@ -25,9 +28,11 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  */
 export function waitForWebMessage(from: WebMessageSource): Promise<URLSearchParams> {
   return new Promise((resolve, reject) => {
+    let closedTimer: ReturnType<typeof setTimeout> | undefined;
     const stop = () => {
       window.removeEventListener('message', onMessage);
       clearTimeout(timer);
+      clearTimeout(closedTimer);
       clearInterval(poll);
       from.signal?.removeEventListener('abort', onAbort);
     };
@@ -53,10 +58,15 @@ export function waitForWebMessage(from: WebMessageSource): Promise<URLSearchPara
       stop();
       reject(new AuthError('timeout', `no authorization response within ${from.timeoutMs / 1000} s`));
     }, from.timeoutMs);
+    // A popup posts its response and closes itself at once; the opener may see it closed
+    // before the message is dispatched. So a closed popup fails only after a grace period
+    // in which its last message can still arrive.
     const poll = setInterval(() => {
-      if (!from.closed?.()) return;
-      stop();
-      reject(new AuthError('popup_closed', 'the popup was closed before the login completed'));
+      if (closedTimer !== undefined || !from.closed?.()) return;
+      closedTimer = setTimeout(() => {
+        stop();
+        reject(new AuthError('popup_closed', 'the popup was closed before the login completed'));
+      }, popupClosedGraceMs);
     }, 500);
   });
 }
