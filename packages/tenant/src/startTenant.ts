@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ModelStore } from './adapter.js';
+import { createAuth0Stores } from './auth0Stores.js';
 import { loadConfigFile } from './config/loadConfigFile.js';
 import { resolveConfig } from './config/resolveConfig.js';
 import type { ResolvedTenantConfig, TenantConfig } from './config/types.js';
@@ -41,6 +42,8 @@ export interface StartTenantOptions {
   keysDir?: string;
   /** Serve `/__dev/*`; overrides the config's `dev`. */
   dev?: boolean;
+  /** The clock of codes, MFA transactions and rate limits (epoch ms); tests move it forward. Default `Date.now`. */
+  now?: () => number;
 }
 
 /** A running tenant, as {@link startTenant} returns it. */
@@ -106,10 +109,11 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
   const issuer = options.issuer ?? `http://127.0.0.1:${port}/`;
 
   try {
-    const provider = createProvider({ issuer, config, keys, models, users });
+    const auth0 = createAuth0Stores(config, options.now);
+    const provider = createProvider({ issuer, config, keys, models, users, auth0 });
     const stats = new StatsRecorder();
     const faults = new FaultInjector(() => stats.faultInjected());
-    const services: TenantServices = { issuer, provider, config, users, models, stats, faults };
+    const services: TenantServices = { issuer, provider, config, users, models, stats, faults, auth0 };
     provider.use(countRequests(provider, stats));
     provider.use(auth0DeviceResponses(config.device_flow.interval));
     provider.use(auth0RegistrationResponse);

@@ -39,7 +39,16 @@ export const defaultConfig = {
       name: 'Sesame Demo',
       app_type: 'spa',
       token_endpoint_auth_method: 'none',
-      grant_types: ['authorization_code', 'refresh_token'],
+      // The Auth0 grants the demos use from the browser: passwordless OTP, MFA, password-realm.
+      grant_types: [
+        'authorization_code',
+        'refresh_token',
+        'http://auth0.com/oauth/grant-type/passwordless/otp',
+        'http://auth0.com/oauth/grant-type/password-realm',
+        'http://auth0.com/oauth/grant-type/mfa-otp',
+        'http://auth0.com/oauth/grant-type/mfa-oob',
+        'http://auth0.com/oauth/grant-type/mfa-recovery-code',
+      ],
       callbacks: demoUrls,
       allowed_logout_urls: demoUrls,
       web_origins: demoOrigins,

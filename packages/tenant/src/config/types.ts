@@ -54,6 +54,22 @@ export interface UserConfig {
   picture?: string;
   /** Default `false`. */
   email_verified?: boolean;
+  /** This user's MFA policy, overriding the tenant's `mfa.policy`. */
+  mfa_policy?: MfaPolicy;
+}
+
+/**
+ * When logins ask for a second factor: `never`; `always` (users without an authenticator
+ * enrol on their first login); `enrolled` (only users who have one).
+ */
+export type MfaPolicy = 'never' | 'always' | 'enrolled';
+
+/** A database connection's password policy; `/dbconnections/signup` names the rule that failed. */
+export interface PasswordPolicyConfig {
+  /** Minimum length. Default 8. */
+  min_length?: number;
+  /** Character classes that must all appear. Default `['lower', 'upper', 'numbers']` (Auth0's "fair"). */
+  require?: ('lower' | 'upper' | 'numbers' | 'special')[];
 }
 
 /** A database connection (Auth0's `Username-Password-Authentication` and friends). */
@@ -62,6 +78,32 @@ export interface ConnectionConfig {
   name: string;
   /** Users seeded into the connection at start. */
   users?: UserConfig[];
+  /** The password policy of signups and password changes. */
+  password_policy?: PasswordPolicyConfig;
+  /** Signups must give a `username` too. Default `false`. */
+  requires_username?: boolean;
+}
+
+/** Brute-force protection of password logins (per user and IP). */
+export interface BruteForceConfig {
+  /** Failed attempts before the user is blocked for that IP (429 `too_many_attempts`). Default 10. */
+  max_attempts?: number;
+}
+
+/** Passwordless connections (`email`, `sms`): codes, links and the sending rate limit. */
+export interface PasswordlessConfig {
+  /** Lifetime of codes and links in seconds. Default 300. */
+  code_ttl?: number;
+  /** Wrong codes before a code is void. Default 3. */
+  max_attempts?: number;
+  /** Messages `/passwordless/start` sends per IP and hour before answering 429. Default 50. */
+  rate_limit_per_hour?: number;
+}
+
+/** Multi-factor authentication. */
+export interface MfaConfig {
+  /** The tenant's policy; users may override it with `mfa_policy`. Default `never`. */
+  policy?: MfaPolicy;
 }
 
 /** Token and session lifetimes, in seconds. */
@@ -112,6 +154,12 @@ export interface TenantConfig {
   allowed_logout_urls?: string[];
   /** Token and session lifetimes in seconds. */
   ttl?: TtlConfig;
+  /** Brute-force protection of password grants. */
+  brute_force_protection?: BruteForceConfig;
+  /** Passwordless codes and links. */
+  passwordless?: PasswordlessConfig;
+  /** Multi-factor authentication policy. */
+  mfa?: MfaConfig;
   /**
    * Private signing keys as JWKs (RSA, used with RS256). When absent, keys are generated at
    * first start and kept in the data folder.
@@ -131,9 +179,12 @@ export interface ResolvedTenantConfig {
   dev: boolean;
   clients: ResolvedApplication[];
   apis: ResolvedApi[];
-  connections: { name: string; users: UserConfig[] }[];
+  connections: ResolvedConnection[];
   allowed_logout_urls: string[];
   ttl: Required<TtlConfig>;
+  brute_force_protection: Required<BruteForceConfig>;
+  passwordless: Required<PasswordlessConfig>;
+  mfa: Required<MfaConfig>;
   keys: Record<string, unknown>[] | undefined;
   device_flow: Required<DeviceFlowConfig>;
   registration: { enabled: boolean };
@@ -161,6 +212,14 @@ export interface ResolvedApi {
   name: string;
   scopes: string[];
   token_lifetime: number | undefined;
+}
+
+/** A database connection with defaults applied. */
+export interface ResolvedConnection {
+  name: string;
+  users: UserConfig[];
+  password_policy: Required<PasswordPolicyConfig>;
+  requires_username: boolean;
 }
 
 /** The device authorization flow. */

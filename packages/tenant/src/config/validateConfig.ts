@@ -103,8 +103,28 @@ const user = object(
     family_name: string,
     picture: url,
     email_verified: boolean,
+    mfa_policy: oneOf('never', 'always', 'enrolled'),
   },
   ['email', 'password'],
+);
+
+const count: Check = (value, field) => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new ConfigError(field, 'must be a positive whole number');
+  }
+};
+
+const connection = object(
+  {
+    name: string,
+    users: arrayOf(user),
+    password_policy: object({
+      min_length: count,
+      require: arrayOf(oneOf('lower', 'upper', 'numbers', 'special')),
+    }),
+    requires_username: boolean,
+  },
+  ['name'],
 );
 
 const jwk: Check = (value, field) => {
@@ -152,9 +172,12 @@ const tenantConfig = object({
   dev: boolean,
   clients: arrayOf(application),
   apis: arrayOf(api),
-  connections: arrayOf(object({ name: string, users: arrayOf(user) }, ['name'])),
+  connections: arrayOf(connection),
   allowed_logout_urls: arrayOf(url),
   ttl: object({ accessToken: seconds, refreshToken: seconds, idToken: seconds, session: seconds }),
+  brute_force_protection: object({ max_attempts: count }),
+  passwordless: object({ code_ttl: seconds, max_attempts: count, rate_limit_per_hour: count }),
+  mfa: object({ policy: oneOf('never', 'always', 'enrolled') }),
   keys: arrayOf(jwk),
   device_flow: object({ interval: seconds, expires_in: seconds }),
   registration: object({ enabled: boolean }),

@@ -1,10 +1,10 @@
 import Provider, {
   type ClientMetadata,
   type Configuration,
-  errors,
   type KoaContextWithOIDC,
 } from 'oidc-provider';
 import type { ModelStore } from '../adapter.js';
+import type { Auth0Stores } from '../auth0Stores.js';
 import type { ResolvedApplication, ResolvedTenantConfig } from '../config/types.js';
 import { devicePages } from '../device/devicePages.js';
 import type { TenantKeys } from '../keys.js';
@@ -14,8 +14,10 @@ import { escapeHtml, renderPage } from '../routes/html.js';
 import type { UserStore } from '../users/UserStore.js';
 import { auth0Routes, loginPath, OFFLINE_ACCESS_PARAM } from './auth0Routes.js';
 import { extraGrantTypes } from './extraGrantTypes.js';
+import { findAccountIn } from './findAccount.js';
 import { loadExistingGrant } from './loadExistingGrant.js';
 import { grantHasOfflineAccess } from './offlineAccess.js';
+import { resourceServerInfo } from './resourceServerInfo.js';
 
 /** What {@link createProvider} needs. */
 export interface CreateProviderOptions {
@@ -24,6 +26,7 @@ export interface CreateProviderOptions {
   keys: TenantKeys;
   models: ModelStore;
   users: UserStore;
+  auth0: Auth0Stores;
 }
 
 /** The oidc-provider client metadata of an application (Auth0 names → OAuth names). */
@@ -58,9 +61,15 @@ const corsOrigins = (client: { metadata(): Record<string, unknown> }) => {
  * tokens for `offline_access` with rotation and reuse detection, `web_message`, per-client
  * CORS from Allowed Web Origins, and the configured lifetimes.
  */
-export function createProvider({ issuer, config, keys, models, users }: CreateProviderOptions): Provider {
+export function createProvider({
+  issuer,
+  config,
+  keys,
+  models,
+  users,
+  auth0,
+}: CreateProviderOptions): Provider {
   const { ttl, tenantName } = config;
-  const apis = new Map(config.apis.map((api) => [api.identifier, api]));
   const page = (title: string, body: string) => renderPage({ tenantName, title, body });
 
   const configuration: Configuration = {
@@ -97,26 +106,7 @@ export function createProvider({ issuer, config, keys, models, users }: CreatePr
       properties: ['web_origins', 'allowed_origins', 'is_first_party'],
       validator: (ctx, _key, _value, metadata) => registeredClientDefaults(ctx, metadata),
     },
-    async findAccount(_ctx, sub) {
-      const user = users.findById(sub);
-      if (!user) return undefined;
-      return {
-        accountId: user.user_id,
-        async claims() {
-          return {
-            sub: user.user_id,
-            email: user.email,
-            email_verified: user.email_verified,
-            name: user.name ?? user.email,
-            nickname: user.nickname ?? user.email.split('@')[0],
-            given_name: user.given_name,
-            family_name: user.family_name,
-            picture: user.picture,
-            updated_at: user.updated_at,
-          };
-        },
-      };
-    },
+    findAccount: findAccountIn(users),
     interactions: { url: (_ctx, interaction) => loginPath(interaction.uid) },
     features: {
       devInteractions: { enabled: false },
@@ -151,17 +141,8 @@ ${auto}<button type="submit" form="op.logoutForm">Continue</button>
         defaultResource: async (ctx, _client, oneOf) =>
           requireClientCredentialsAudience(ctx, oneOf ?? undefined),
         useGrantedResource: async () => true,
-        async getResourceServerInfo(ctx, resourceIndicator) {
-          const api = apis.get(resourceIndicator);
-          if (!api) throw new errors.InvalidTarget(`Service not found: ${resourceIndicator}`);
-          return defaultClientCredentialsScope(ctx, {
-            audience: api.identifier,
-            scope: api.scopes.join(' '),
-            accessTokenTTL: api.token_lifetime ?? ttl.accessToken,
-            accessTokenFormat: 'jwt',
-            jwt: { sign: { alg: 'RS256' } },
-          });
-        },
+        getResourceServerInfo: async (ctx, resourceIndicator) =>
+          defaultClientCredentialsScope(ctx, resourceServerInfo(config, issuer, resourceIndicator)),
       },
       clientCredentials: { enabled: true },
       deviceFlow: { enabled: true, ...devicePages(tenantName) },
@@ -204,7 +185,7 @@ ${auto}<button type="submit" form="op.logoutForm">Continue</button>
 
   const provider = new Provider(issuer, configuration);
   for (const factory of extraGrantTypes) {
-    const grant = factory({ config, users });
+    const grant = factory({ config, users, issuer, auth0 });
     provider.registerGrantType(grant.name, grant.handler, grant.parameters, grant.duplicates);
   }
   return provider;

@@ -1,5 +1,9 @@
 import type { Provider } from 'oidc-provider';
+import type { Auth0Stores } from '../auth0Stores.js';
 import type { ResolvedTenantConfig } from '../config/types.js';
+import { mfaOobGrant, mfaOtpGrant, mfaRecoveryCodeGrant } from '../grants/mfaGrants.js';
+import { passwordGrant, passwordRealmGrant } from '../grants/passwordGrants.js';
+import { passwordlessOtpGrant } from '../grants/passwordlessOtpGrant.js';
 import type { UserStore } from '../users/UserStore.js';
 
 /** A grant type the tenant adds to oidc-provider's token endpoint (`provider.registerGrantType`). */
@@ -18,10 +22,21 @@ export interface ExtraGrantType {
 export interface GrantTypeServices {
   config: ResolvedTenantConfig;
   users: UserStore;
+  /** The issuer, with a trailing slash. */
+  issuer: string;
+  /** Brute-force counters, passwordless codes, MFA state, outbox. */
+  auth0: Auth0Stores;
 }
 
 /**
  * The extra grant types, registered on the provider at start: one factory per grant. The
  * place for Auth0's password-realm, MFA (otp, oob, recovery code) and passwordless OTP grants.
  */
-export const extraGrantTypes: ((services: GrantTypeServices) => ExtraGrantType)[] = [];
+export const extraGrantTypes: ((services: GrantTypeServices) => ExtraGrantType)[] = [
+  passwordGrant,
+  passwordRealmGrant,
+  passwordlessOtpGrant,
+  mfaOtpGrant,
+  mfaOobGrant,
+  mfaRecoveryCodeGrant,
+];

@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 import type { ModelStore } from '../adapter.js';
+import type { Auth0Stores } from '../auth0Stores.js';
 import type { ResolvedTenantConfig } from '../config/types.js';
 import type { FaultInjector } from '../dev/faults.js';
 import type { StatsRecorder } from '../dev/stats.js';
@@ -16,6 +17,8 @@ export interface TenantServices {
   /** oidc-provider's storage (sessions, grants, tokens). */
   models: ModelStore;
   stats: StatsRecorder;
+  /** Outbox, brute-force counters, passwordless codes, MFA state. */
+  auth0: Auth0Stores;
   /** The faults of `/__dev/faults`. */
   faults: FaultInjector;
 }
@@ -25,7 +28,7 @@ export interface TenantServices {
  * over). Add new Auth0 endpoints by writing one of these and listing it in `routes/index.ts`.
  */
 export interface TenantRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
   /** A path; segments starting with `:` are parameters, e.g. `/login/:uid`. */
   path: string;
   /** When false, the route does not exist (e.g. `/__dev/*` with `dev: false`). Default: on. */

@@ -25,6 +25,7 @@ export const devReset: TenantRoute = {
   handle(ctx, tenant) {
     tenant.stats.reset();
     tenant.models.clear();
+    tenant.auth0.reset();
     tenant.faults.clear();
     ctx.set('access-control-allow-origin', '*');
     ctx.status = 204;

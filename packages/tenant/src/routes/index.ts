@@ -1,3 +1,20 @@
+import {
+  dbChangePassword,
+  dbChangePasswordPreflight,
+  resetPasswordPage,
+  resetPasswordSubmit,
+} from '../dbconnections/changePassword.js';
+import { dbSignup, dbSignupPreflight } from '../dbconnections/signup.js';
+import {
+  mfaAssociate,
+  mfaChallenge,
+  mfaDeleteAuthenticator,
+  mfaListAuthenticators,
+  mfaPreflights,
+} from '../mfa/mfaApi.js';
+import { devOutbox, devOutboxClear, devOutboxHtml } from '../outbox/outboxRoutes.js';
+import { magicLink } from '../passwordless/magicLink.js';
+import { passwordlessStart, passwordlessStartPreflight } from '../passwordless/start.js';
 import { devFaultsAdd, devFaultsClear, devFaultsList } from './devFaults.js';
 import { devReset, devStats } from './devRoutes.js';
 import { loginPage, loginSubmit } from './loginPage.js';
@@ -17,4 +34,21 @@ export const routes: readonly TenantRoute[] = [
   devFaultsList,
   devFaultsAdd,
   devFaultsClear,
+  dbSignup,
+  dbSignupPreflight,
+  dbChangePassword,
+  dbChangePasswordPreflight,
+  resetPasswordPage,
+  resetPasswordSubmit,
+  passwordlessStart,
+  passwordlessStartPreflight,
+  magicLink,
+  mfaListAuthenticators,
+  mfaDeleteAuthenticator,
+  mfaAssociate,
+  mfaChallenge,
+  ...mfaPreflights,
+  devOutbox,
+  devOutboxClear,
+  devOutboxHtml,
 ];

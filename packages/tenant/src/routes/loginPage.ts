@@ -1,6 +1,9 @@
 import type { Context } from 'koa';
 import { errors } from 'oidc-provider';
 import { readForm } from '../http/readForm.js';
+import { startMfaStep, submitMfaStep } from '../mfa/mfaLoginStep.js';
+import { needsMfa } from '../mfa/mfaPolicy.js';
+import { takeMagicLinkLogin } from '../passwordless/magicLink.js';
 import { escapeHtml, renderPage } from './html.js';
 import type { TenantRoute, TenantServices } from './TenantRoute.js';
 
@@ -109,6 +112,15 @@ export const loginPage: TenantRoute = {
     if (!interaction) return renderExpired(ctx, tenant);
     ctx.set('cache-control', 'no-store');
     if (interaction.prompt.name === 'consent') return renderConsent(ctx, tenant, interaction);
+    // A magic link verified in this browser logs in without the form.
+    const linked = takeMagicLinkLogin(ctx, tenant);
+    const linkedUser = linked ? tenant.users.findById(linked) : undefined;
+    if (linkedUser) {
+      if (needsMfa(tenant.config, tenant.auth0, linkedUser)) {
+        return startMfaStep(ctx, tenant, interaction.uid, linkedUser, ['email']);
+      }
+      return finish(ctx, tenant, { login: { accountId: linkedUser.user_id, amr: ['email'] } });
+    }
     renderLogin(ctx, tenant, interaction, {});
   },
 };
@@ -126,6 +138,13 @@ export const loginSubmit: TenantRoute = {
     if (!interaction) return renderExpired(ctx, tenant);
     ctx.set('cache-control', 'no-store');
     const form = await readForm(ctx.req);
+
+    if (form.action === 'mfa') {
+      const login = submitMfaStep(ctx, tenant, interaction.uid, form.code ?? '');
+      if (login) return finish(ctx, tenant, { login: { ...login } });
+      if (ctx.status !== 401) return renderExpired(ctx, tenant);
+      return;
+    }
 
     if (form.action === 'deny') {
       return finish(ctx, tenant, {
@@ -171,6 +190,9 @@ export const loginSubmit: TenantRoute = {
     if (!user) {
       ctx.status = 401;
       return renderLogin(ctx, tenant, interaction, { email, error: 'Wrong email or password.' });
+    }
+    if (needsMfa(tenant.config, tenant.auth0, user)) {
+      return startMfaStep(ctx, tenant, interaction.uid, user, ['pwd']);
     }
     await finish(ctx, tenant, { login: { accountId: user.user_id, amr: ['pwd'] } });
   },

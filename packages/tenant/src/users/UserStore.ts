@@ -15,6 +15,14 @@ export interface StoredUser {
   given_name?: string;
   family_name?: string;
   picture?: string;
+  /** Set by `/dbconnections/signup` on connections that require a username. */
+  username?: string;
+  /** Passwordless SMS users log in with their phone number. */
+  phone_number?: string;
+  /** `user_metadata` given at signup (string values). */
+  user_metadata?: Record<string, string>;
+  /** Overrides the tenant's MFA policy for this user. */
+  mfa_policy?: 'never' | 'always' | 'enrolled';
   /** `scrypt$...`, see {@link hashPassword}. */
   password_hash: string;
   /** ISO timestamps. */
@@ -53,7 +61,8 @@ export class UserStore {
    * @throws {Error} with `code: 'user_exists'` when the connection already has the email.
    */
   async create(user: NewUser): Promise<StoredUser> {
-    if (this.findByEmail(user.connection, user.email)) {
+    // SMS (passwordless) users have no email; their phone number is their login.
+    if (user.email && this.findByEmail(user.connection, user.email)) {
       throw Object.assign(new Error('The user already exists.'), { code: 'user_exists' });
     }
     const now = new Date().toISOString();
@@ -81,6 +90,14 @@ export class UserStore {
     const wanted = email.toLowerCase();
     for (const user of this.#byId.values()) {
       if (user.connection === connection && user.email.toLowerCase() === wanted) return user;
+    }
+    return undefined;
+  }
+
+  /** Finds a user of a connection by a field compared exactly (e.g. `username`, `phone_number`). */
+  findBy(connection: string, field: 'username' | 'phone_number', value: string): StoredUser | undefined {
+    for (const user of this.#byId.values()) {
+      if (user.connection === connection && user[field] === value) return user;
     }
     return undefined;
   }

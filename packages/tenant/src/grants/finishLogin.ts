@@ -1,0 +1,37 @@
+import type { KoaContextWithOIDC } from 'oidc-provider';
+import { needsMfa } from '../mfa/mfaPolicy.js';
+import type { GrantTypeServices } from '../provider/extraGrantTypes.js';
+import type { StoredUser } from '../users/UserStore.js';
+import { issueUserTokens, requestedAccess } from './issueUserTokens.js';
+
+/**
+ * Ends a first-factor grant (password, password-realm, passwordless OTP): issues the tokens,
+ * or — when the MFA policy asks for a second factor — answers Auth0's 403
+ * `{ error: 'mfa_required', error_description, mfa_token }`.
+ */
+export async function finishLogin(
+  ctx: KoaContextWithOIDC,
+  services: GrantTypeServices,
+  user: StoredUser,
+  amr: string[],
+): Promise<void> {
+  const { scope, resource } = requestedAccess(ctx);
+  const gty = String(ctx.oidc.params!.grant_type);
+  if (needsMfa(services.config, services.auth0, user)) {
+    const mfaToken = services.auth0.mfa.createToken({
+      userId: user.user_id,
+      clientId: ctx.oidc.client!.clientId,
+      scope,
+      resource,
+      amr,
+    });
+    ctx.status = 403;
+    ctx.body = {
+      error: 'mfa_required',
+      error_description: 'Multifactor authentication required',
+      mfa_token: mfaToken,
+    };
+    return;
+  }
+  await issueUserTokens(ctx, services, { userId: user.user_id, scope, resource, amr, gty });
+}
