@@ -37,6 +37,10 @@ export const libraries: Library[] = [
     reactApp: { file: 'auth0React.tsx', packages: ['@auth0/auth0-react'] },
     adapter: { file: 'auth0SpaJs.ts', exportName: 'auth0SpaJs' },
     port: 5302,
+    notes: [
+      'Version 2.27.0, not the latest 2.28.3: 2.28.3 needs `@auth0/auth0-auth-js` ^1.16.1, which the npm ' +
+        'registry reachable from the benchmark machine does not have.',
+    ],
   },
   {
     id: 'oidc-client-ts',

@@ -7,20 +7,21 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../../scripts/find-chromium.mjs';
 import type { AdapterConfig } from './adapters/Adapter.js';
 import { buildAdapters } from './buildAdapters.js';
-import { libraries as allLibraries } from './libraries.js';
-import { attempt, errorMessage } from './outcome.js';
+import { libraries as allLibraries, type Library } from './libraries.js';
+import { attempt, errorMessage, type Outcome } from './outcome.js';
 import type { BenchResults, ScenarioResults } from './report/BenchResults.js';
 import { checkTargets } from './report/checkTargets.js';
 import { installedVersions, machineInfo } from './report/machineInfo.js';
 import { renderMarkdown } from './report/renderMarkdown.js';
 import { openSession, waitForHarness } from './runner/harnessPage.js';
+import { runInterleaved } from './runner/runInterleaved.js';
 import { browserScenarios } from './scenarios/browserScenarios.js';
+import type { ScenarioContext, ScenarioResult } from './scenarios/Scenario.js';
 import { type PageServer, startPageServer } from './server/startPageServer.js';
 import { measureAppSizes } from './size/measureAppSizes.js';
 import { createTokenChecker } from './tenant/createTokenChecker.js';
 import { startBenchTenant } from './tenant/startBenchTenant.js';
 
-const tenantPort = 4100;
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = optionList('--only');
@@ -40,7 +41,7 @@ log('bundling adapter pages');
 const bundles = await buildAdapters(libraries);
 
 const pageOrigins = libraries.map((library) => `http://127.0.0.1:${library.port}`);
-const tenant = await startBenchTenant(tenantPort, pageOrigins);
+const tenant = await startBenchTenant(pageOrigins);
 const servers: PageServer[] = [];
 const executablePath = findChromium(process.env);
 const browser = await chromium.launch({ args: chromiumArgs, ...(executablePath ? { executablePath } : {}) });
@@ -83,17 +84,28 @@ try {
   }
   // Scenario by scenario, every library in turn, so that drift during the run spreads evenly.
   for (const [index, scenario] of scenarios.entries()) {
+    const contextOf = (library: Library, pageUrl: string): ScenarioContext => ({
+      browser,
+      library,
+      pageUrl,
+      tenant,
+      scale: quick ? 0.4 : 1,
+      checkToken,
+    });
+    const outcomes = scenario.interleaved
+      ? await runInterleaved(scenario.interleaved, libraries, pageUrls, contextOf)
+      : new Map<string, Outcome<ScenarioResult>>();
     for (const library of libraries) {
       const pageUrl = pageUrls.get(library.id);
       const bundle = bundles.get(library.id);
-      const outcome = pageUrl
-        ? await attempt(() =>
-            scenario.run({ browser, library, pageUrl, tenant, scale: quick ? 0.4 : 1, checkToken }),
-          )
-        : {
-            ok: false as const,
-            error: `adapter bundle: ${bundle?.ok === false ? bundle.error : 'not built'}`,
-          };
+      const outcome =
+        outcomes.get(library.id) ??
+        (pageUrl
+          ? await attempt(() => scenario.run(contextOf(library, pageUrl)))
+          : {
+              ok: false as const,
+              error: `adapter bundle: ${bundle?.ok === false ? bundle.error : 'not built'}`,
+            });
       results[index]!.results[library.id] = outcome;
       log(
         `${library.id} ${scenario.id}: ${outcome.ok ? summaryLine(outcome.value.metrics) : `error: ${outcome.error}`}`,

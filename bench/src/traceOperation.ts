@@ -26,7 +26,7 @@ if (!library || !operations.includes(operation)) {
 const bundle = (await buildAdapters([library])).get(library.id);
 if (!bundle?.ok) throw new Error(`adapter bundle: ${bundle?.error}`);
 const origin = `http://127.0.0.1:${library.port}`;
-const tenant = await startBenchTenant(4100, [origin]);
+const tenant = await startBenchTenant([origin]);
 const server = await startPageServer({
   port: library.port,
   bundlePath: bundle.value,

@@ -1,8 +1,8 @@
 /** What the benchmark tells an adapter about the tenant and its own page. */
 export interface AdapterConfig {
-  /** Issuer identifier, with its trailing slash: `http://127.0.0.1:4100/`. */
+  /** Issuer identifier, with its trailing slash: `http://127.0.0.1:41234/` (a free port). */
   issuer: string;
-  /** The issuer's origin, for libraries that take a domain: `http://127.0.0.1:4100`. */
+  /** The issuer's origin, for libraries that take a domain: `http://127.0.0.1:41234`. */
   origin: string;
   clientId: string;
   /** The adapter page itself (`http://127.0.0.1:5301/`), registered as a callback. */

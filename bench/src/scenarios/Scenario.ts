@@ -56,4 +56,33 @@ export interface Scenario {
   /** The column compared across libraries, and which direction is better. */
   headline: { key: string; better: 'lower' | 'higher' };
   run(context: ScenarioContext): Promise<ScenarioResult>;
+  /**
+   * The same scenario as repeated trials, which the runner interleaves across libraries
+   * (trial i of every library, in rotating order, before trial i + 1) so that drift on a busy
+   * machine falls on every library alike. Given for scenarios whose figures are close calls.
+   */
+  interleaved?: {
+    /** How many measured trials (one unmeasured warm-up trial, index -1, comes first). */
+    trials(context: ScenarioContext): number;
+    open(context: ScenarioContext): Promise<Trials>;
+  };
+}
+
+/** An opened interleavable scenario for one library. */
+export interface Trials {
+  /** Runs trial `index`; -1 is the unmeasured warm-up. Failures of one trial are recorded, not thrown. */
+  run(index: number): Promise<void>;
+  /** Closes what was opened and returns the result. */
+  finish(): Promise<ScenarioResult>;
+}
+
+/** Runs an interleavable scenario's trials one after another, for a library on its own. */
+export async function runTrials(
+  interleaved: NonNullable<Scenario['interleaved']>,
+  context: ScenarioContext,
+): Promise<ScenarioResult> {
+  const trials = await interleaved.open(context);
+  // Trials record their own failures, so finish() (which closes what open() opened) always runs.
+  for (let index = -1; index < interleaved.trials(context); index++) await trials.run(index);
+  return trials.finish();
 }

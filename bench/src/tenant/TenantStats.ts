@@ -1,20 +1,14 @@
+import type { TenantStats as FullTenantStats } from '@sesame/tenant';
+
 /**
- * The counters of the tenant's `GET /__dev/stats` that the benchmark reads (a subset of
- * `@sesame/tenant`'s `TenantStats`).
+ * The counters of the tenant's `GET /__dev/stats` that the benchmark reads: requests (CORS
+ * preflights apart), requests per `METHOD /route`, token requests per `grant_type`,
+ * refresh-token reuse detections and `invalid_grant` answers.
  */
-export interface TenantStats {
-  /** Every request except CORS preflights and `/__dev/*`. */
-  totalRequests: number;
-  preflightRequests: number;
-  /** Requests per `METHOD /route`. */
-  endpoints: Record<string, number>;
-  /** Token endpoint requests per `grant_type`, successful or not. */
-  grantTypes: Record<string, number>;
-  /** Rotated refresh tokens presented again. */
-  refreshTokenReuse: number;
-  /** Token endpoint answers with `invalid_grant`, reuse included. */
-  invalidGrant: number;
-}
+export type TenantStats = Pick<
+  FullTenantStats,
+  'totalRequests' | 'preflightRequests' | 'endpoints' | 'grantTypes' | 'refreshTokenReuse' | 'invalidGrant'
+>;
 
 /** What happened at the tenant between two {@link TenantStats} snapshots. */
 export interface TenantDelta {

@@ -3,7 +3,7 @@ import type { TenantStats } from './TenantStats.js';
 
 /** The tenant as the benchmark uses it. */
 export interface BenchTenant {
-  /** Issuer, with the trailing slash: `http://127.0.0.1:4100/`. */
+  /** Issuer, with the trailing slash: `http://127.0.0.1:41234/` (a free port). */
   issuer: string;
   origin: string;
   clientId: string;
@@ -19,10 +19,12 @@ export const benchClientId = 'bench-spa';
 export const benchAudience = 'https://api.sesame.test';
 
 /**
- * Starts `@sesame/tenant` on 127.0.0.1:`port` with the default seed (demo user, API) plus the
- * `bench-spa` client, whose callback URLs, logout URLs and web origins are the given page origins.
+ * Starts `@sesame/tenant` on 127.0.0.1:`port` (default: a free one, so that a developer's
+ * `pnpm tenant` or the end-to-end tests may run meanwhile) with the default seed (demo user,
+ * API) plus the `bench-spa` client, whose callback URLs, logout URLs and web origins are the
+ * given page origins.
  */
-export async function startBenchTenant(port: number, pageOrigins: string[]): Promise<BenchTenant> {
+export async function startBenchTenant(pageOrigins: string[], port = 0): Promise<BenchTenant> {
   const callbacks = pageOrigins.flatMap((origin) => [`${origin}/`, `${origin}/silent`]);
   const tenant = await startTenant({
     port,
