@@ -60,8 +60,9 @@ export const libraries: Library[] = [
     port: 5304,
     notes: [
       'Its OAuth URLs default to Okta paths (`/oauth2/v1/...`); the adapter sets `authorizeUrl`, `tokenUrl`, ' +
-        '`userinfoUrl`, `revokeUrl` and `logoutUrl` to the tenant’s Auth0 endpoints. It has no React binding ' +
-        'without react-router (`@okta/okta-react`), so no React size is given.',
+        '`userinfoUrl`, `revokeUrl` and `logoutUrl` to the tenant’s Auth0 endpoints. No React size: its ' +
+        'binding `@okta/okta-react` needs `react-router-dom` as a peer, and the React figures compare the ' +
+        'bindings of auth0-spa-js and oidc-client-ts.',
       'Refresh: it sends `scope=openid profile email offline_access` with the refresh token; the tenant answers ' +
         '`invalid_scope` because the refresh token it issued does not carry `offline_access` (Auth0 accepts it).',
       'Silent auth: `token.getWithoutPrompt()` asks for `response_mode=okta_post_message`, an Okta-only mode the ' +
