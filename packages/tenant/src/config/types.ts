@@ -237,7 +237,11 @@ export interface DeviceFlowConfig {
  * created on first use.
  */
 export interface TokenExchangeProfileConfig {
-  /** A URI naming the token type, e.g. `urn:acme:legacy-token` (not `urn:ietf:` / `urn:auth0:` ones, as on Auth0). */
+  /**
+   * The `subject_token_type` it handles: a URI of your own for custom token exchange (e.g.
+   * `urn:acme:legacy-token`), or a native social type such as
+   * `http://auth0.com/oauth/token-type/apple-authz-code` to stand in for that provider.
+   */
   subject_token_type: string;
   /** The `iss` subject tokens must carry. */
   issuer: string;

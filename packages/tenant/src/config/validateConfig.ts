@@ -158,12 +158,6 @@ const tokenExchangeProfile: Check = (value, field) => {
   if (keySources.length !== 1) {
     throw new ConfigError(field, 'needs exactly one of jwks, jwks_uri, public_key to verify subject tokens');
   }
-  if (/^urn:(ietf|auth0|okta):/.test(profile.subject_token_type as string)) {
-    throw new ConfigError(
-      `${field}.subject_token_type`,
-      'must not use the reserved urn:ietf:, urn:auth0: or urn:okta: namespaces',
-    );
-  }
 };
 
 const tenantConfig = object({

@@ -4,6 +4,7 @@ import type { ResolvedTenantConfig } from '../config/types.js';
 import { mfaOobGrant, mfaOtpGrant, mfaRecoveryCodeGrant } from '../grants/mfaGrants.js';
 import { passwordGrant, passwordRealmGrant } from '../grants/passwordGrants.js';
 import { passwordlessOtpGrant } from '../grants/passwordlessOtpGrant.js';
+import { tokenExchangeGrant } from '../tokenExchange/tokenExchangeGrant.js';
 import type { UserStore } from '../users/UserStore.js';
 
 /** A grant type the tenant adds to oidc-provider's token endpoint (`provider.registerGrantType`). */
@@ -39,4 +40,5 @@ export const extraGrantTypes: ((services: GrantTypeServices) => ExtraGrantType)[
   mfaOtpGrant,
   mfaOobGrant,
   mfaRecoveryCodeGrant,
+  tokenExchangeGrant,
 ];
