@@ -101,10 +101,10 @@ export async function issueUserTokens(
   let idToken: string | undefined;
   if (oidcScopes.includes('openid')) {
     const claims = await account.claims('id_token', oidcScopes.join(' '), {}, []);
-    const token = new provider.IdToken(
-      { ...claims, sub: account.accountId, amr: request.amr, auth_time: Math.floor(Date.now() / 1000) },
-      { ctx },
-    );
+    const token = new provider.IdToken({ ...claims, sub: account.accountId }, { ctx });
+    // `extra` claims pass the scope mask, as `amr` and `auth_time` should.
+    token.set('amr', request.amr);
+    token.set('auth_time', Math.floor(Date.now() / 1000));
     // What the mask lets through, as oidc-provider's own grants set it.
     (token as unknown as { scope: string }).scope = oidcScopes.join(' ');
     idToken = await token.issue({ use: 'idtoken' });
