@@ -14,8 +14,12 @@ import type { IdTokenClaims, TokenResponse, User } from '../types.js';
 export interface AcceptTokensInput {
   /** The unread response of the token endpoint. */
   readonly response: Response;
-  /** Which oauth4webapi processing applies; `other` for any further grant (passwordless, MFA, ...). */
-  readonly grant: 'authorization_code' | 'refresh_token' | 'other';
+  /**
+   * Which oauth4webapi processing applies. `login`: a grant that signs a user in without a
+   * redirect (password, passwordless, MFA, device code): an ID token is required and, as after a
+   * redirect, it may be another user's. `other`: any further grant, which must keep the user.
+   */
+  readonly grant: 'authorization_code' | 'refresh_token' | 'login' | 'other';
   readonly audience: string | undefined;
   /** The scope that was asked for: with `audience`, the store key of the tokens. */
   readonly scope: string;
@@ -101,10 +105,12 @@ export async function acceptTokens(ctx: ClientContext, input: AcceptTokensInput)
     return processed;
   });
   const claims = getValidatedIdTokenClaims(result);
-  let session = previous;
+  // A login (with or without a redirect) brings its own ID token and may be another user's;
+  // any other grant keeps the session's user.
+  let session = input.grant === 'refresh_token' || input.grant === 'other' ? previous : undefined;
   if (claims) {
     checkOrganization(claims, input.organization);
-    if (input.grant !== 'authorization_code' && previous && previous.claims.sub !== claims.sub) {
+    if (session && session.claims.sub !== claims.sub) {
       throw new AuthError('invalid_response', 'the new ID token is for another user');
     }
     const entries = Object.entries(claims);
