@@ -148,7 +148,13 @@ export function endpoint(options: DomainOptions, path: string): Endpoint {
   if (typeof timeoutInSeconds !== 'number' || !(timeoutInSeconds > 0) || timeoutInSeconds === Infinity) {
     fail('options.timeoutInSeconds', 'a number > 0');
   }
-  if (signal !== undefined && !(signal instanceof AbortSignal)) fail('options.signal', 'an AbortSignal');
+  // Duck-typed: a signal of another realm (a test DOM, an iframe) is as good.
+  if (
+    signal !== undefined &&
+    (typeof signal?.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')
+  ) {
+    fail('options.signal', 'an AbortSignal');
+  }
   return {
     url,
     fetch: fetchOption ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args)),
