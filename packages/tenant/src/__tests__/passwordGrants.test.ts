@@ -85,7 +85,8 @@ describe('password-realm grant', () => {
   });
 
   it('answers 403 invalid_grant for a wrong password or an unknown user', async () => {
-    for (const params of [{ password: 'wrong' }, { username: 'nobody@sesame.test' }]) {
+    const cases: Record<string, string>[] = [{ password: 'wrong' }, { username: 'nobody@sesame.test' }];
+    for (const params of cases) {
       const { status, body } = await realmLogin(params);
       expect(status).toBe(403);
       expect(body).toEqual({ error: 'invalid_grant', error_description: 'Wrong email or password.' });

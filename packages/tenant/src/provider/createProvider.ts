@@ -1,8 +1,4 @@
-import Provider, {
-  type ClientMetadata,
-  type Configuration,
-  type KoaContextWithOIDC,
-} from 'oidc-provider';
+import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { ModelStore } from '../adapter.js';
 import type { Auth0Stores } from '../auth0Stores.js';
 import type { ResolvedApplication, ResolvedTenantConfig } from '../config/types.js';
