@@ -9,6 +9,7 @@ import {
   MFA_OTP,
   MFA_RECOVERY_CODE,
   PASSWORD_REALM,
+  PASSWORDLESS_OTP,
   postJson,
   token,
   totpNow,
@@ -256,6 +257,30 @@ describe('MFA by SMS (oob with a binding code)', () => {
 describe('MFA policy', () => {
   it('enrolled: a user without an authenticator logs in with the password alone', async () => {
     expect((await login('enrolled@sesame.test')).status).toBe(200);
+  });
+
+  it('always, for the tenant: the passwordless OTP grant answers mfa_required too', async () => {
+    const strict = await startTenant({ port: 0, config: { mfa: { policy: 'always' } } });
+    try {
+      const email = 'pwdless@sesame.test';
+      await postJson(strict, '/passwordless/start', {
+        client_id: 'sesame-spa',
+        connection: 'email',
+        email,
+        send: 'code',
+      });
+      const { code } = await lastMessage(strict, email);
+      const { status, body } = await token(strict, {
+        grant_type: PASSWORDLESS_OTP,
+        realm: 'email',
+        username: email,
+        otp: code!,
+      });
+      expect(status).toBe(403);
+      expect(body).toMatchObject({ error: 'mfa_required', mfa_token: expect.any(String) });
+    } finally {
+      await strict.stop();
+    }
   });
 });
 

@@ -1,7 +1,6 @@
+import { devOnly } from '../routes/devRoutes.js';
 import { escapeHtml, renderPage } from '../routes/html.js';
 import type { TenantRoute } from '../routes/TenantRoute.js';
-
-const devOnly = { enabled: (tenant: { config: { dev: boolean } }) => tenant.config.dev };
 
 /**
  * `GET /__dev/outbox[?to=address]`: the emails and SMS the tenant "sent", oldest first, as a

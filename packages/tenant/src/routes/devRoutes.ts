@@ -1,6 +1,7 @@
 import type { TenantRoute } from './TenantRoute.js';
 
-const devOnly = { enabled: (tenant: { config: { dev: boolean } }) => tenant.config.dev };
+/** Spread into a route that exists only with `dev: true`. */
+export const devOnly = { enabled: (tenant: { config: { dev: boolean } }) => tenant.config.dev };
 
 /** `GET /__dev/stats`: the request counters as {@link TenantStats} JSON. Only with `dev: true`. */
 export const devStats: TenantRoute = {
