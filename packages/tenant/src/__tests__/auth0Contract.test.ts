@@ -99,8 +99,11 @@ describe('the seed OpenAPI document', () => {
     for (const { key, method, path, operation } of operations) {
       if (operation.deprecated) continue;
       const response = await fetch(...request(method, path, operation));
-      await response.body?.cancel();
+      const text = await response.text();
       if (response.status === 404 || response.status === 405) missing.push(`${key} (${response.status})`);
+      // `/login/callback` would otherwise be taken for a login page (`/login/:uid`) of an unknown interaction.
+      else if (text.includes('This login page has expired'))
+        missing.push(`${key} (answered by the login page)`);
     }
     expect(missing, `endpoints not served: ${missing.join(', ')}`).toEqual([]);
   });
