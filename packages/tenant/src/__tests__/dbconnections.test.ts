@@ -16,6 +16,7 @@ beforeAll(async () => {
           password_policy: { min_length: 10, require: ['numbers', 'special'] },
         },
       ],
+      clients: [{ client_id: 'other-spa', web_origins: ['http://127.0.0.1:7777'] }],
     },
   });
 });
@@ -167,6 +168,14 @@ describe('POST /dbconnections/signup', () => {
     expect(headers.get('access-control-allow-origin')).toBe(origin);
     const other = await postJson(tenant, '/dbconnections/signup', {}, { origin: 'http://evil.test' });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    // Another application's origin may not call with this application's client_id.
+    const otherApp = await postJson(
+      tenant,
+      '/dbconnections/signup',
+      { client_id: 'sesame-spa' },
+      { origin: 'http://127.0.0.1:7777' },
+    );
+    expect(otherApp.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
 

@@ -31,7 +31,7 @@ export const dbChangePassword = apiRoute(
     const body = await readBodyObject(ctx);
     const email = stringField(body, 'email', true);
     const connection = databaseConnection(tenant, body);
-    const clientId = body.client_id === undefined ? undefined : applicationOf(tenant, body).client_id;
+    const clientId = body.client_id === undefined ? undefined : applicationOf(ctx, tenant, body).client_id;
     const user = tenant.users.findByEmail(connection.name, email);
     if (user) {
       const ticket = randomBytes(24).toString('base64url');

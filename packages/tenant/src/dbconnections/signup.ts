@@ -51,7 +51,7 @@ export const dbSignup = apiRoute(
   { method: 'POST', path: '/dbconnections/signup', style: 'dbconnections' },
   async (ctx, tenant) => {
     const body = await readBodyObject(ctx);
-    applicationOf(tenant, body);
+    applicationOf(ctx, tenant, body);
     const connection = databaseConnection(tenant, body);
     const email = stringField(body, 'email', true);
     if (!EMAIL.test(email)) throw badField('email', 'must be an email address');

@@ -137,11 +137,17 @@ export function apiRoute(
   };
 }
 
-/** The application of `client_id`. @throws {ApiError} 401 for an unknown one or a wrong secret. */
-export function applicationOf(tenant: TenantServices, body: Body) {
+/**
+ * The application of `client_id`; from now on CORS allows only its web origins.
+ *
+ * @throws {ApiError} 401 for an unknown one or a wrong secret.
+ */
+export function applicationOf(ctx: Context, tenant: TenantServices, body: Body) {
   const clientId = stringField(body, 'client_id', true);
   const app = tenant.config.clients.find((client) => client.client_id === clientId);
   if (!app) throw new ApiError(401, 'unauthorized_client', 'Unknown client.', { name: 'UnauthorizedError' });
+  ctx.remove('access-control-allow-origin');
+  allowCors(ctx, tenant, app.client_id);
   const secret = stringField(body, 'client_secret');
   if (secret !== undefined && secret !== app.client_secret) {
     throw new ApiError(401, 'access_denied', 'Unauthorized', { name: 'UnauthorizedError' });

@@ -44,7 +44,7 @@ export const passwordlessStart = apiRoute(
   { method: 'POST', path: '/passwordless/start', style: 'oauth' },
   async (ctx, tenant) => {
     const body = await readBodyObject(ctx);
-    const app = applicationOf(tenant, body);
+    const app = applicationOf(ctx, tenant, body);
     const connection = stringField(body, 'connection', true);
     if (!PASSWORDLESS_CONNECTIONS.includes(connection as PasswordlessConnection)) {
       throw new ApiError(
