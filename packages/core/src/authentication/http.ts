@@ -233,7 +233,7 @@ export function send(target: Endpoint, request: Send = {}): Promise<string> {
     deadline.addEventListener('abort', abort);
     caller?.addEventListener('abort', abort);
     try {
-      const response = await target.fetch(target.url, {
+      const response = await target.fetch(target.url.href, {
         method,
         headers,
         body,

@@ -1,0 +1,315 @@
+// @vitest-environment node
+// The Authentication API functions against a started @sesame/tenant (a real oidc-provider with
+// the Auth0 endpoints): what they send is what a real server accepts, and its answers and
+// errors come back typed.
+import { TOTP } from 'otpauth';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  AuthError,
+  changePassword,
+  clientCredentialsGrant,
+  deviceCodeGrant,
+  getJwks,
+  getOpenIdConfiguration,
+  getUserInfo,
+  MfaRequiredError,
+  mfaAssociate,
+  mfaChallenge,
+  mfaDeleteAuthenticator,
+  mfaListAuthenticators,
+  mfaOobGrant,
+  mfaOtpGrant,
+  mfaRecoveryCodeGrant,
+  passwordlessOtpGrant,
+  passwordlessStart,
+  passwordRealmGrant,
+  refreshTokenGrant,
+  registerClient,
+  requestDeviceCode,
+  revokeRefreshToken,
+  signup,
+} from '../index.js';
+
+/** The part of `@sesame/tenant` this file uses. */
+interface RunningTenant {
+  url: string;
+  stop(): Promise<void>;
+}
+interface TenantModule {
+  startTenant(options: { port: number; now?: () => number; config?: unknown }): Promise<RunningTenant>;
+  DEMO_CONNECTION: string;
+  DEMO_M2M_CLIENT_ID: string;
+  DEMO_M2M_CLIENT_SECRET: string;
+  DEMO_DEVICE_CLIENT_ID: string;
+  DEMO_AUDIENCE: string;
+}
+
+// Imported at run time only (the `source` condition resolves it to the tenant's TypeScript):
+// a static import would put the tenant's Node sources, and Node's global types with them, into
+// the core's type check, which must see browser types only.
+const TENANT_PACKAGE = '@sesame/tenant';
+const tenantModule = (await import(TENANT_PACKAGE)) as TenantModule;
+const { DEMO_CONNECTION: CONNECTION, DEMO_AUDIENCE } = tenantModule;
+
+const PASSWORD = 'Auth-Api-Test-2026!';
+let tenant: RunningTenant;
+let offset = 0;
+let app: { domain: string; clientId: string };
+
+beforeAll(async () => {
+  tenant = await tenantModule.startTenant({
+    port: 0,
+    now: () => Date.now() + offset,
+    config: {
+      registration: { enabled: true },
+      connections: [
+        {
+          name: CONNECTION,
+          users: [
+            { email: 'mfa@sesame.test', password: PASSWORD, mfa_policy: 'always' },
+            { email: 'sms@sesame.test', password: PASSWORD, mfa_policy: 'always' },
+          ],
+        },
+      ],
+    },
+  });
+  app = { domain: new URL(tenant.url).origin, clientId: 'sesame-spa' };
+});
+afterAll(() => tenant?.stop());
+beforeEach(() => {
+  offset = 0;
+});
+
+/** The newest outbox message of the tenant to `to`. */
+async function lastMessage(to: string): Promise<{ code?: string; link?: string; purpose: string }> {
+  const response = await fetch(new URL(`__dev/outbox?${new URLSearchParams({ to })}`, tenant.url));
+  const messages = (await response.json()) as { code?: string; link?: string; purpose: string }[];
+  const last = messages.at(-1);
+  if (!last) throw new Error(`no message to ${to}`);
+  return last;
+}
+
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: unknown) => error as AuthError,
+  );
+
+describe('database connection', () => {
+  it('signs a user up, logs in with password-realm, reads userinfo, refreshes, revokes', async () => {
+    const email = 'new-user@sesame.test';
+    const user = await signup({
+      ...app,
+      connection: CONNECTION,
+      email,
+      password: PASSWORD,
+      given_name: 'Ada',
+    });
+    expect(user).toMatchObject({ email, email_verified: false });
+
+    const again = await rejection(signup({ ...app, connection: CONNECTION, email, password: PASSWORD }));
+    expect(again).toBeInstanceOf(AuthError);
+    expect(again.code).toBe('user_exists');
+
+    const tokens = await passwordRealmGrant({
+      ...app,
+      realm: CONNECTION,
+      username: email,
+      password: PASSWORD,
+      scope: 'openid profile email offline_access',
+    });
+    expect(tokens.token_type).toBe('Bearer');
+    expect(tokens.id_token).toEqual(expect.any(String));
+    expect(tokens.refresh_token).toEqual(expect.any(String));
+
+    const profile = await getUserInfo({ ...app, access_token: tokens.access_token });
+    expect(profile).toMatchObject({ email, given_name: 'Ada' });
+    expect(profile.sub).toMatch(/^auth0\|/);
+
+    const refreshed = await refreshTokenGrant({ ...app, refresh_token: tokens.refresh_token as string });
+    expect(refreshed.access_token).toEqual(expect.any(String));
+    const current = (refreshed.refresh_token ?? tokens.refresh_token) as string;
+    await revokeRefreshToken({ ...app, token: current });
+    const revoked = await rejection(refreshTokenGrant({ ...app, refresh_token: current }));
+    expect(revoked.code).toBe('invalid_grant');
+  });
+
+  it('refuses a wrong password with invalid_grant', async () => {
+    const error = await rejection(
+      passwordRealmGrant({ ...app, realm: CONNECTION, username: 'demo@sesame.test', password: 'wrong' }),
+    );
+    expect(error.code).toBe('invalid_grant');
+    expect(error.description).toEqual(expect.any(String));
+  });
+
+  it('sends a change-password email', async () => {
+    const email = 'reset-me@sesame.test';
+    await signup({ ...app, connection: CONNECTION, email, password: PASSWORD });
+    const message = await changePassword({ ...app, connection: CONNECTION, email });
+    expect(message).toEqual(expect.any(String));
+    expect((await lastMessage(email)).link).toEqual(expect.any(String));
+  });
+});
+
+describe('passwordless', () => {
+  it('emails a code that the OTP grant exchanges for tokens, once', async () => {
+    const email = 'passwordless@sesame.test';
+    await expect(
+      passwordlessStart({ ...app, connection: 'email', email, send: 'code' }),
+    ).resolves.toMatchObject({
+      email,
+    });
+    const { code } = await lastMessage(email);
+    expect(code).toMatch(/^\d{6}$/);
+    const otp = {
+      ...app,
+      realm: 'email',
+      username: email,
+      otp: code as string,
+      scope: 'openid profile email',
+    };
+    const tokens = await passwordlessOtpGrant(otp);
+    expect(tokens.id_token).toEqual(expect.any(String));
+    expect((await rejection(passwordlessOtpGrant(otp))).code).toBe('invalid_grant');
+  });
+});
+
+describe('MFA', () => {
+  const login = (
+    username: string,
+    params: { audience: string; scope: string } = { audience: DEMO_AUDIENCE, scope: 'openid profile' },
+  ) => passwordRealmGrant({ ...app, realm: CONNECTION, username, password: PASSWORD, ...params });
+
+  it('goes from mfa_required through enrolment to tokens, then logs in with the app and a recovery code', async () => {
+    const first = await rejection(login('mfa@sesame.test'));
+    expect(first).toBeInstanceOf(MfaRequiredError);
+    const mfa = { ...app, mfa_token: (first as MfaRequiredError).mfaToken };
+
+    const enrolment = await mfaAssociate({ ...mfa, authenticator_types: ['otp'] });
+    expect(enrolment.authenticator_type).toBe('otp');
+    const secret = (enrolment as { secret: string }).secret;
+    const totp = new TOTP({ secret, digits: 6, period: 30 });
+    expect(enrolment.recovery_codes).toHaveLength(1);
+    const tokens = await mfaOtpGrant({ ...mfa, otp: totp.generate({ timestamp: Date.now() + offset }) });
+    expect(tokens.access_token).toEqual(expect.any(String));
+
+    // A later login: challenge the app, with a code of the next period (a code is used once).
+    offset = 30_000;
+    const second = (await rejection(login('mfa@sesame.test'))) as MfaRequiredError;
+    expect(second).toBeInstanceOf(MfaRequiredError);
+    const again = { ...app, mfa_token: second.mfaToken };
+    await expect(mfaChallenge({ ...again, challenge_type: 'otp' })).resolves.toMatchObject({
+      challenge_type: 'otp',
+    });
+    const wrong = await rejection(mfaOtpGrant({ ...again, otp: '000000' }));
+    expect(wrong.code).toBe('invalid_grant');
+    await expect(
+      mfaOtpGrant({ ...again, otp: totp.generate({ timestamp: Date.now() + offset }) }),
+    ).resolves.toMatchObject({
+      token_type: 'Bearer',
+    });
+
+    // Without the device: a recovery code, which is replaced by a new one. This login asks for
+    // the MFA API, to manage the authenticators.
+    const mfaApi = { audience: `${tenant.url}mfa/`, scope: 'read:authenticators remove:authenticators' };
+    const third = (await rejection(login('mfa@sesame.test', mfaApi))) as MfaRequiredError;
+    const recovered = await mfaRecoveryCodeGrant({
+      ...app,
+      mfa_token: third.mfaToken,
+      recovery_code: enrolment.recovery_codes?.[0] as string,
+    });
+    expect(recovered.recovery_code).toEqual(expect.any(String));
+    expect(recovered.recovery_code).not.toBe(enrolment.recovery_codes?.[0]);
+
+    const access = { domain: app.domain, access_token: recovered.access_token };
+    const authenticators = await mfaListAuthenticators(access);
+    const otp = authenticators.find((a) => a.authenticator_type === 'otp');
+    expect(otp?.active).toBe(true);
+    await mfaDeleteAuthenticator({ ...access, authenticator_id: otp?.id as string });
+    expect((await mfaListAuthenticators(access)).map((a) => a.id)).not.toContain(otp?.id);
+    const gone = await rejection(mfaDeleteAuthenticator({ ...access, authenticator_id: otp?.id as string }));
+    expect(gone.code).toBe('not_found');
+  });
+
+  it('enrols an SMS factor: authorization_pending until the binding code, then challenges it', async () => {
+    const phone = '+15550002222';
+    const first = (await rejection(login('sms@sesame.test'))) as MfaRequiredError;
+    const mfa = { ...app, mfa_token: first.mfaToken };
+    const enrolment = await mfaAssociate({
+      ...mfa,
+      authenticator_types: ['oob'],
+      oob_channels: ['sms'],
+      phone_number: phone,
+    });
+    expect(enrolment).toMatchObject({
+      authenticator_type: 'oob',
+      oob_channel: 'sms',
+      binding_method: 'prompt',
+    });
+    const oob_code = (enrolment as { oob_code: string }).oob_code;
+    expect((await rejection(mfaOobGrant({ ...mfa, oob_code }))).code).toBe('authorization_pending');
+    const { code } = await lastMessage(phone);
+    await expect(mfaOobGrant({ ...mfa, oob_code, binding_code: code as string })).resolves.toMatchObject({
+      token_type: 'Bearer',
+    });
+
+    const next = (await rejection(login('sms@sesame.test'))) as MfaRequiredError;
+    const again = { ...app, mfa_token: next.mfaToken };
+    const challenge = await mfaChallenge({ ...again, challenge_type: 'oob' });
+    expect(challenge).toMatchObject({ challenge_type: 'oob', binding_method: 'prompt' });
+    const sms = await lastMessage(phone);
+    const tokens = await mfaOobGrant({
+      ...again,
+      oob_code: (challenge as { oob_code: string }).oob_code,
+      binding_code: sms.code as string,
+    });
+    expect(tokens.access_token).toEqual(expect.any(String));
+  });
+});
+
+describe('device authorization', () => {
+  it('answers authorization_pending, then slow_down when polled too fast; refuses an unknown code', async () => {
+    const device = { ...app, clientId: tenantModule.DEMO_DEVICE_CLIENT_ID };
+    const code = await requestDeviceCode({ ...device, scope: 'openid profile' });
+    expect(code).toMatchObject({ user_code: expect.any(String), interval: expect.any(Number) });
+    const poll = () => rejection(deviceCodeGrant({ ...device, device_code: code.device_code }));
+    expect((await poll()).code).toBe('authorization_pending');
+    expect((await poll()).code).toBe('slow_down');
+    const unknown = await rejection(deviceCodeGrant({ ...device, device_code: 'not-a-device-code' }));
+    expect(unknown.code).toBe('invalid_grant');
+  });
+});
+
+describe('server to server and metadata', () => {
+  it('gets a client-credentials token in Node', async () => {
+    const tokens = await clientCredentialsGrant({
+      domain: app.domain,
+      clientId: tenantModule.DEMO_M2M_CLIENT_ID,
+      clientSecret: tenantModule.DEMO_M2M_CLIENT_SECRET,
+      audience: DEMO_AUDIENCE,
+    });
+    expect(tokens).toMatchObject({ token_type: 'Bearer', access_token: expect.any(String) });
+  });
+
+  it('registers a single-page application dynamically', async () => {
+    const created = await registerClient({
+      domain: app.domain,
+      client_name: 'Registered SPA',
+      redirect_uris: ['http://127.0.0.1:5175/callback'],
+      token_endpoint_auth_method: 'none',
+    });
+    expect(created).toMatchObject({ client_id: expect.any(String), client_name: 'Registered SPA' });
+    expect(created.client_secret).toBeUndefined();
+    const refused = await rejection(registerClient({ domain: app.domain, redirect_uris: ['not a url'] }));
+    expect(refused.code).toMatch(/^invalid_(redirect_uri|client_metadata)$/);
+  });
+
+  it('reads the discovery document (issuer checked) and the JWKS', async () => {
+    const metadata = await getOpenIdConfiguration({ domain: app.domain });
+    expect(metadata.issuer).toBe(tenant.url);
+    const { keys } = await getJwks({ domain: app.domain });
+    expect(keys[0]).toMatchObject({ kty: 'RSA', kid: expect.any(String) });
+  });
+});
