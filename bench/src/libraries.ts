@@ -64,7 +64,7 @@ export const libraries: Library[] = [
         'binding `@okta/okta-react` needs `react-router-dom` as a peer, and the React figures compare the ' +
         'bindings of auth0-spa-js and oidc-client-ts.',
       'Refresh: it sends `scope=openid profile email offline_access` with the refresh token; the tenant answers ' +
-        '`invalid_scope` because the refresh token it issued does not carry `offline_access` (Auth0 accepts it).',
+        '`invalid_scope` because the refresh token it issued does not carry `offline_access`.',
       'Silent auth: `token.getWithoutPrompt()` asks for `response_mode=okta_post_message`, an Okta-only mode the ' +
         'tenant does not support, so the iframe never answers and the call times out.',
     ],
