@@ -31,8 +31,17 @@ export interface Auth0Stores {
   reset(): void;
 }
 
-/** Builds the {@link Auth0Stores} of a tenant. */
-export function createAuth0Stores(config: ResolvedTenantConfig, now: () => number = Date.now): Auth0Stores {
+/**
+ * Builds the {@link Auth0Stores} of a tenant.
+ *
+ * @param now - the clock, epoch milliseconds.
+ * @param onChange - called when something to persist changed (MFA authenticators).
+ */
+export function createAuth0Stores(
+  config: ResolvedTenantConfig,
+  now: () => number = Date.now,
+  onChange: () => void = () => {},
+): Auth0Stores {
   const stores = {
     now,
     outbox: new Outbox(now),
@@ -43,7 +52,7 @@ export function createAuth0Stores(config: ResolvedTenantConfig, now: () => numbe
       maxAttempts: config.passwordless.max_attempts,
       now,
     }),
-    mfa: new MfaStore(now),
+    mfa: new MfaStore(now, onChange),
     resetTickets: new ExpiringMap<ResetTicket>(now),
     loginTickets: new ExpiringMap<string>(now),
     reset() {

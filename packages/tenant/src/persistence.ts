@@ -1,15 +1,18 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModelStore, ModelStoreSnapshot } from './adapter.js';
+import type { Authenticator, MfaStore } from './mfa/MfaStore.js';
 import type { StoredUser, UserStore } from './users/UserStore.js';
 
 interface StateFile {
   version: 1;
   users: StoredUser[];
   models: ModelStoreSnapshot;
+  /** MFA authenticators (absent in files of older versions). */
+  mfa?: Authenticator[];
 }
 
-/** Saves a tenant's state (users, sessions, grants, tokens) to `dir/state.json`. */
+/** Saves a tenant's state (users, sessions, grants, tokens, MFA authenticators) to `dir/state.json`. */
 export interface Persistence {
   /** Schedules a save soon (changes come in bursts; one write covers them). */
   schedule(): void;
@@ -24,7 +27,7 @@ export interface Persistence {
  */
 export async function openPersistence(
   dir: string,
-  stores: { users: UserStore; models: ModelStore },
+  stores: { users: UserStore; models: ModelStore; mfa?: MfaStore },
 ): Promise<Persistence> {
   const file = join(dir, 'state.json');
   await mkdir(dir, { recursive: true });
@@ -32,6 +35,7 @@ export async function openPersistence(
     const saved = JSON.parse(await readFile(file, 'utf8')) as StateFile;
     stores.users.load(saved.users);
     stores.models.restore(saved.models);
+    stores.mfa?.load(saved.mfa ?? []);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -40,7 +44,12 @@ export async function openPersistence(
   let writing: Promise<void> = Promise.resolve();
   const write = () => {
     timer = undefined;
-    const state: StateFile = { version: 1, users: stores.users.list(), models: stores.models.snapshot() };
+    const state: StateFile = {
+      version: 1,
+      users: stores.users.list(),
+      models: stores.models.snapshot(),
+      mfa: stores.mfa?.snapshot(),
+    };
     writing = writing.then(async () => {
       await writeFile(`${file}.tmp`, JSON.stringify(state), { mode: 0o600 });
       await rename(`${file}.tmp`, file);

@@ -85,7 +85,9 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
     config.keys as PrivateJwk[] | undefined,
     options.dataDir ?? options.keysDir,
   );
-  if (options.dataDir) persistence = await openPersistence(options.dataDir, { users, models });
+  const auth0 = createAuth0Stores(config, options.now, save);
+  if (options.dataDir)
+    persistence = await openPersistence(options.dataDir, { users, models, mfa: auth0.mfa });
   // Configured users are the source of truth for their passwords, also over saved state.
   for (const connection of config.connections) {
     for (const user of connection.users) {
@@ -109,7 +111,6 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
   const issuer = options.issuer ?? `http://127.0.0.1:${port}/`;
 
   try {
-    const auth0 = createAuth0Stores(config, options.now);
     const provider = createProvider({ issuer, config, keys, models, users, auth0 });
     const stats = new StatsRecorder();
     const faults = new FaultInjector(() => stats.faultInjected());

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as jose from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AUDIENCE, DEMO_CONNECTION } from '../config/defaultConfig.js';
@@ -280,6 +283,51 @@ describe('MFA policy', () => {
       expect(body).toMatchObject({ error: 'mfa_required', mfa_token: expect.any(String) });
     } finally {
       await strict.stop();
+    }
+  });
+});
+
+describe('with a data folder', () => {
+  it('keeps authenticators across a restart', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sesame-mfa-'));
+    const config = {
+      connections: [{ name: DEMO_CONNECTION, users: [{ email: 'kept@sesame.test', password: PASSWORD }] }],
+      mfa: { policy: 'always' as const },
+    };
+    const first = await startTenant({ port: 0, dataDir, config });
+    const loginTo = async (target: RunningTenant) => {
+      const { body } = await token(target, {
+        grant_type: PASSWORD_REALM,
+        realm: DEMO_CONNECTION,
+        username: 'kept@sesame.test',
+        password: PASSWORD,
+      });
+      return body.mfa_token!;
+    };
+    let secret = '';
+    try {
+      const mfa = await loginTo(first);
+      const response = await fetch(`${first.url}mfa/associate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${mfa}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ authenticator_types: ['otp'] }),
+      });
+      secret = ((await response.json()) as { secret: string }).secret;
+      expect((await token(first, { grant_type: MFA_OTP, mfa_token: mfa, otp: totpNow(secret) })).status).toBe(
+        200,
+      );
+    } finally {
+      await first.stop();
+    }
+    const second = await startTenant({ port: 0, dataDir, config });
+    try {
+      const mfa = await loginTo(second);
+      expect(
+        (await token(second, { grant_type: MFA_OTP, mfa_token: mfa, otp: totpNow(secret) })).status,
+      ).toBe(200);
+    } finally {
+      await second.stop();
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });

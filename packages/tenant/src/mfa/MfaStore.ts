@@ -42,7 +42,7 @@ const random = (bytes: number) => randomBytes(bytes).toString('base64url');
 
 /**
  * The tenant's MFA state: users' authenticators, `mfa_token` transactions, oob challenges
- * and recovery codes. In memory (authenticators do not survive a restart).
+ * and recovery codes. Authenticators are saved with the data folder; the rest is in memory.
  */
 export class MfaStore {
   readonly #authenticators = new Map<string, Authenticator>();
@@ -51,10 +51,15 @@ export class MfaStore {
   /** Login-page interactions waiting for their second factor: uid → user and first factor. */
   readonly #logins: ExpiringMap<{ userId: string; amr: string[] }>;
   readonly #now: () => number;
+  readonly #onChange: () => void;
 
-  /** @param now - the clock, epoch milliseconds. */
-  constructor(now: () => number) {
+  /**
+   * @param now - the clock, epoch milliseconds.
+   * @param onChange - called after authenticators change (e.g. to schedule a save).
+   */
+  constructor(now: () => number, onChange: () => void = () => {}) {
     this.#now = now;
+    this.#onChange = onChange;
     this.#transactions = new ExpiringMap(now);
     this.#challenges = new ExpiringMap(now);
     this.#logins = new ExpiringMap(now);
@@ -121,6 +126,7 @@ export class MfaStore {
       ...fields,
     };
     this.#authenticators.set(authenticator.id, authenticator);
+    this.#onChange();
     return authenticator;
   }
 
@@ -132,13 +138,16 @@ export class MfaStore {
     for (const other of this.list(authenticator.userId)) {
       if (other.authenticator_type === 'recovery-code') other.active = true;
     }
+    this.#onChange();
   }
 
   /** Removes an authenticator of `userId`. @returns whether one was removed. */
   remove(userId: string, id: string): boolean {
     const authenticator = this.#authenticators.get(id);
     if (authenticator?.userId !== userId) return false;
-    return this.#authenticators.delete(id);
+    this.#authenticators.delete(id);
+    this.#onChange();
+    return true;
   }
 
   /**
@@ -153,6 +162,7 @@ export class MfaStore {
     const code = Array.from({ length: 24 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[randomInt(32)]).join('');
     const authenticator = this.add(userId, { authenticator_type: 'recovery-code', secret: code });
     authenticator.active = active;
+    this.#onChange();
     return code;
   }
 
@@ -178,6 +188,16 @@ export class MfaStore {
 
   endChallenge(oobCode: string): void {
     this.#challenges.delete(oobCode);
+  }
+
+  /** Every authenticator, for persistence. */
+  snapshot(): Authenticator[] {
+    return [...this.#authenticators.values()];
+  }
+
+  /** Puts back authenticators saved by {@link MfaStore.snapshot}. */
+  load(authenticators: Authenticator[]): void {
+    for (const authenticator of authenticators) this.#authenticators.set(authenticator.id, authenticator);
   }
 
   /** Forgets every transaction and challenge (dev reset); authenticators stay. */
