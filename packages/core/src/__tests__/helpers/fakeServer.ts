@@ -33,7 +33,12 @@ async function generateKey(kid: string): Promise<SigningKey> {
 /** A recorded request to the fake server. */
 export interface RecordedRequest {
   path: string;
+  /** The form fields; for a JSON body, its string members. */
   body: URLSearchParams;
+  method?: string;
+  headers?: Headers;
+  /** The parsed body of a JSON request. */
+  json?: Record<string, unknown>;
 }
 
 type Handler = (request: RecordedRequest, signal: AbortSignal | undefined) => Promise<Response> | Response;
@@ -86,6 +91,10 @@ export async function createFakeServer(options: {
     rotate: true,
     /** Issues ID tokens signed with this key id (default: the newest key). */
     signingKid: undefined as string | undefined,
+    /** Handlers of further paths (`/passwordless/start`, `/userinfo`, ...). */
+    routes: {} as Record<string, Handler>,
+    /** Handlers of further token grants, by `grant_type`. */
+    grants: {} as Record<string, Handler>,
     tokenRequests: (grant?: string) =>
       requests.filter((r) => r.path === '/oauth/token' && (!grant || r.body.get('grant_type') === grant)),
     options: (extra: Partial<AuthClientOptions> = {}): AuthClientOptions => ({
@@ -166,11 +175,28 @@ export async function createFakeServer(options: {
         grant.used = true;
         return server.issue(grant.sub, 'openid profile email offline_access');
       }
-      return json({ error: 'unsupported_grant_type' }, 400);
+      const extra = server.grants[body.get('grant_type') ?? ''];
+      return extra ? extra(request, undefined) : json({ error: 'unsupported_grant_type' }, 400);
     },
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
-      const request = { path: url.pathname, body: new URLSearchParams(init?.body ? String(init.body) : '') };
+      const headers = new Headers(init?.headers);
+      const text = init?.body ? String(init.body) : '';
+      const parsed = headers.get('content-type')?.includes('json')
+        ? (JSON.parse(text) as Record<string, unknown>)
+        : undefined;
+      const body = new URLSearchParams(
+        parsed
+          ? Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+          : text,
+      );
+      const request: RecordedRequest = {
+        path: url.pathname,
+        body,
+        method: init?.method ?? 'GET',
+        headers,
+        json: parsed,
+      };
       requests.push(request);
       init?.signal?.throwIfAborted();
       if (url.origin !== origin) throw new TypeError('Failed to fetch');
@@ -190,7 +216,8 @@ export async function createFakeServer(options: {
           return handler ? handler(request, init?.signal ?? undefined) : server.token(request);
         }
       }
-      return json({ error: 'not_found' }, 404);
+      const route = server.routes[url.pathname];
+      return route ? route(request, init?.signal ?? undefined) : json({ error: 'not_found' }, 404);
     }) as typeof fetch,
   };
   return server;

@@ -1,0 +1,37 @@
+import { AuthError } from '../../errors/AuthError.js';
+import type { User } from '../../types.js';
+import { checkObject } from '../http.js';
+import { getUserInfo as userInfoRequest } from '../userInfo.js';
+import type { LoginTarget, Session } from './createSession.js';
+
+/**
+ * The signed-in user's profile from `/userinfo`, fetched with the access token of
+ * `getTokenSilently()` (the stored one while it is valid). It is used only if its `sub` equals the
+ * ID token's (security property 4). Nothing is stored.
+ *
+ * @param options - The audience and scope of the access token to send (default: the client's).
+ * @throws {TypeError} naming a malformed option.
+ * @throws {AuthError} `invalid_response` (a `sub` other than the ID token's, or none), the errors of
+ *   `getTokenSilently()` (`login_required`, ...), `invalid_token`, `rate_limited`, `server_error`,
+ *   `network_error` or `timeout`.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#UserInfoResponse
+ * @example
+ * const profile = await auth.getUserInfo();
+ * console.log(profile.email_verified);
+ */
+export async function getUserInfo(session: Session, options: LoginTarget = {}): Promise<User> {
+  const { ctx, client, server } = session;
+  const { audience, scope } = session.target(checkObject(options));
+  const accessToken = await client.getTokenSilently({ authorizationParams: { audience, scope } });
+  const user = await userInfoRequest({
+    domain: server.domain,
+    fetch: ctx.config.fetch,
+    timeoutInSeconds: server.timeoutInSeconds,
+    access_token: accessToken,
+  });
+  const stored = await ctx.tokens.readSession();
+  if (!stored) throw new AuthError('login_required', 'the session ended');
+  if (user.sub !== stored.claims.sub)
+    throw new AuthError('invalid_response', '/userinfo answered for another user than the ID token');
+  return user;
+}
