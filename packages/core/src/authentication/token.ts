@@ -43,7 +43,11 @@ export async function requestTokens(
     'the token endpoint',
   );
   if (typeof json.error === 'string') {
-    throw new AuthError(json.error, typeof json.error_description === 'string' ? json.error_description : '');
+    // The seed's 200 schema also lists error fields: an error is an error, whatever the status.
+    throw new AuthError(
+      json.error,
+      typeof json.error_description === 'string' ? json.error_description : undefined,
+    );
   }
   if (
     typeof json.access_token !== 'string' ||

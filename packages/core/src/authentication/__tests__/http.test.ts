@@ -245,3 +245,13 @@ describe('secrets in a browser page', () => {
     expect(requests).toHaveLength(0);
   });
 });
+
+describe('a 200 token answer with an error', () => {
+  it('is an AuthError with that error (the seed lists error fields in the 200 schema)', async () => {
+    const { fetch } = fakeFetch(json({ error: 'invalid_grant', error_description: 'nope' }));
+    await expect(passwordRealmGrant({ ...login, fetch })).rejects.toMatchObject({
+      code: 'invalid_grant',
+      description: 'nope',
+    });
+  });
+});
