@@ -110,11 +110,22 @@ describe('password-realm grant', () => {
     expect(body.error).toBe('invalid_target');
   });
 
-  it('is counted in the stats', async () => {
+  it('is counted in the stats, as the Auth0 endpoints are', async () => {
     await realmLogin();
     await token(tenant, { grant_type: 'password', username: DEMO_USER_EMAIL, password: DEMO_USER_PASSWORD });
+    await postJson(tenant, '/passwordless/start', {
+      client_id: 'sesame-spa',
+      connection: 'email',
+      email: 's@sesame.test',
+    });
+    await fetch(`${tenant.url}mfa/authenticators`);
     const stats = (await (await fetch(`${tenant.url}__dev/stats`)).json()) as TenantStats;
     expect(stats.grantTypes).toEqual({ [PASSWORD_REALM]: 1, password: 1 });
+    expect(stats.endpoints).toMatchObject({
+      'POST /oauth/token': 2,
+      'POST /passwordless/start': 1,
+      'GET /mfa/authenticators': 1,
+    });
   });
 });
 
