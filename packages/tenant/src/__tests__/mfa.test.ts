@@ -125,8 +125,11 @@ describe('MFA with an authenticator app (otp)', () => {
   });
 
   it('challenges an enrolled user with otp; associate then needs an access token', async () => {
-    const mfa = await mfaToken('otp@sesame.test');
-    expect((await api('POST', '/mfa/associate', mfa, { authenticator_types: ['otp'] })).status).toBe(401);
+    const { body } = await login('otp@sesame.test');
+    expect(body.mfa_requirements).toEqual({ challenge: [{ type: 'otp' }] });
+    const mfa = body.mfa_token!;
+    const enrolled = await api('POST', '/mfa/associate', mfa, { authenticator_types: ['otp'] });
+    expect(enrolled).toMatchObject({ status: 401, body: { error_description: 'User is already enrolled.' } });
     const challenge = await postJson(tenant, '/mfa/challenge', {
       client_id: 'sesame-spa',
       mfa_token: mfa,

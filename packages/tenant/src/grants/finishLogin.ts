@@ -7,7 +7,7 @@ import { issueUserTokens, requestedAccess } from './issueUserTokens.js';
 /**
  * Ends a first-factor grant (password, password-realm, passwordless OTP): issues the tokens,
  * or — when the MFA policy asks for a second factor — answers Auth0's 403
- * `{ error: 'mfa_required', error_description, mfa_token }`.
+ * `{ error: 'mfa_required', error_description, mfa_token, mfa_requirements }`.
  */
 export async function finishLogin(
   ctx: KoaContextWithOIDC,
@@ -25,11 +25,21 @@ export async function finishLogin(
       resource,
       amr,
     });
+    // Which factors the user can be challenged with, or must enrol (as auth0-spa-js reads them).
+    const active = services.auth0.mfa
+      .list(user.user_id, true)
+      .filter((a) => a.authenticator_type !== 'recovery-code')
+      .map((a) => ({
+        type: a.authenticator_type === 'otp' ? 'otp' : a.oob_channel === 'sms' ? 'phone' : 'email',
+      }));
     ctx.status = 403;
     ctx.body = {
       error: 'mfa_required',
       error_description: 'Multifactor authentication required',
       mfa_token: mfaToken,
+      mfa_requirements: active.length
+        ? { challenge: active }
+        : { enroll: [{ type: 'otp' }, { type: 'phone' }, { type: 'email' }] },
     };
     return;
   }

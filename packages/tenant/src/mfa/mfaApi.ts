@@ -121,11 +121,7 @@ export const mfaAssociate = apiRoute(
     const who = await caller(ctx, tenant, 'enroll');
     const { mfa } = tenant.auth0;
     if (who.mfaToken && mfa.enrolled(who.userId)) {
-      throw new ApiError(
-        401,
-        'access_denied',
-        'User is already enrolled: use an access token with the enroll scope',
-      );
+      throw new ApiError(401, 'access_denied', 'User is already enrolled.');
     }
     const user = tenant.users.findById(who.userId);
     const types = listField(body, 'authenticator_types', true);
