@@ -19,6 +19,7 @@ import { auth0RegistrationResponse } from './registration/auth0Registration.js';
 import { createRouter } from './routes/createRouter.js';
 import { routes } from './routes/index.js';
 import type { TenantServices } from './routes/TenantRoute.js';
+import { loadOrCreateCertificate } from './saml/certificate.js';
 import { UserStore } from './users/UserStore.js';
 
 /** Options of {@link startTenant}. */
@@ -114,7 +115,22 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
     const provider = createProvider({ issuer, config, keys, models, users, auth0 });
     const stats = new StatsRecorder();
     const faults = new FaultInjector(() => stats.faultInjected());
-    const services: TenantServices = { issuer, provider, config, users, models, stats, faults, auth0 };
+    const signingCertificate = await loadOrCreateCertificate(
+      keys.jwks[0]!,
+      options.dataDir ?? options.keysDir,
+      new URL(issuer).host,
+    );
+    const services: TenantServices = {
+      issuer,
+      provider,
+      config,
+      users,
+      models,
+      stats,
+      faults,
+      auth0,
+      signingCertificate,
+    };
     provider.use(countRequests(provider, stats));
     provider.use(auth0DeviceResponses(config.device_flow.interval));
     provider.use(auth0RegistrationResponse);

@@ -1,4 +1,4 @@
-import * as oauth from 'oauth4webapi';
+import type * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActiveFault } from '../dev/faults.js';
 import type { TenantStats } from '../dev/stats.js';

@@ -65,7 +65,13 @@ describe('POST /oauth/revoke (Auth0 JSON body)', () => {
   it("does not revoke another application's token", async () => {
     const tokens = await logIn(new Browser(), tenant, as, { scope: 'openid offline_access' });
     expect((await revoke({ client_id: 'sesame-device', token: tokens.refresh_token! })).status).toBe(200);
-    const refresh = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refresh_token!, insecure);
+    const refresh = await oauth.refreshTokenGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      tokens.refresh_token!,
+      insecure,
+    );
     expect(refresh.status).toBe(200);
   });
 });

@@ -65,6 +65,8 @@ function resolveApplication(app: ApplicationConfig): ResolvedApplication {
     web_origins: app.web_origins ?? [],
     allowed_origins: app.allowed_origins ?? [],
     is_first_party: app.is_first_party ?? true,
+    saml: app.saml,
+    wsfed: app.wsfed,
   };
 }
 
@@ -119,5 +121,6 @@ export function resolveConfig(config: unknown = {}): ResolvedTenantConfig {
     device_flow: { interval: 5, expires_in: 900, ...input.device_flow },
     registration: { enabled: input.registration?.enabled ?? false },
     token_exchange_profiles: input.token_exchange_profiles ?? [],
+    saml_connections: input.saml_connections ?? [],
   };
 }

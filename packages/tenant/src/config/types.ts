@@ -25,6 +25,49 @@ export interface ApplicationConfig {
   allowed_origins?: string[];
   /** First-party applications get consent without asking. Default `true`. */
   is_first_party?: boolean;
+  /** Auth0's SAML2 Web App add-on: `/samlp/{client_id}` posts a signed SAML response to `callback`. */
+  saml?: SamlAddonConfig;
+  /** Auth0's WS-Fed add-on: `/wsfed/{client_id}` posts a WS-Fed token to `callback`. */
+  wsfed?: WsFedAddonConfig;
+}
+
+/** The SAML2 Web App add-on of an application. */
+export interface SamlAddonConfig {
+  /** The Assertion Consumer Service URL the response is posted to. */
+  callback: string;
+  /** The `<Audience>` of assertions (the SP entity ID). Default the `client_id`. */
+  audience?: string;
+  /** Where `POST /samlp/{client_id}/logout` posts its LogoutResponse; without it the response is shown. */
+  logout_callback?: string;
+  /** Assertion lifetime in seconds. Default 3600. */
+  lifetime?: number;
+}
+
+/** The WS-Fed add-on of an application. */
+export interface WsFedAddonConfig {
+  /** The reply URL (`wreply`) the token is posted to. */
+  callback: string;
+  /** The realm (`wtrealm`), the token's audience. Default the `client_id`. */
+  realm?: string;
+}
+
+/**
+ * An upstream SAML identity provider (an Auth0 SAML enterprise connection) that may post
+ * IdP-initiated responses to `POST /login/callback?connection={name}`.
+ */
+export interface SamlConnectionConfig {
+  /** The connection name, also the user id prefix (`samlp|{name}|{NameID}`). */
+  name: string;
+  /** The IdP's signing certificate, PEM. Responses must be signed with its key. */
+  signing_cert: string;
+  /** The `<Issuer>` responses must carry; unchecked when absent. */
+  issuer?: string;
+  /** The `<Audience>` assertions must name. Default `urn:auth0:{tenant}:{name}` (as Auth0's SP entity ID). */
+  audience?: string;
+  /** Where the browser goes once signed in: an Allowed Callback URL of `client_id`. Default its first callback. */
+  redirect_uri?: string;
+  /** The application users of this IdP land in. Default the first application. */
+  client_id?: string;
 }
 
 /** An API (an OAuth resource server): its `identifier` is the `audience` clients ask for. */
@@ -171,6 +214,8 @@ export interface TenantConfig {
   registration?: { enabled?: boolean };
   /** The `subject_token_type`s the token exchange grant accepts, and how their tokens are verified. */
   token_exchange_profiles?: TokenExchangeProfileConfig[];
+  /** Upstream SAML identity providers for IdP-initiated login (`POST /login/callback`). */
+  saml_connections?: SamlConnectionConfig[];
 }
 
 /** The configuration after validation, defaults and seed merge: every field present. */
@@ -189,6 +234,7 @@ export interface ResolvedTenantConfig {
   device_flow: Required<DeviceFlowConfig>;
   registration: { enabled: boolean };
   token_exchange_profiles: TokenExchangeProfileConfig[];
+  saml_connections: SamlConnectionConfig[];
 }
 
 /** An application with defaults applied. */
@@ -204,6 +250,8 @@ export interface ResolvedApplication {
   web_origins: string[];
   allowed_origins: string[];
   is_first_party: boolean;
+  saml: SamlAddonConfig | undefined;
+  wsfed: WsFedAddonConfig | undefined;
 }
 
 /** An API with defaults applied. */

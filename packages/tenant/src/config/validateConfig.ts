@@ -72,6 +72,8 @@ const applicationFields = object(
     web_origins: arrayOf(origin),
     allowed_origins: arrayOf(origin),
     is_first_party: boolean,
+    saml: object({ callback: url, audience: string, logout_callback: url, lifetime: seconds }, ['callback']),
+    wsfed: object({ callback: url, realm: string }, ['callback']),
   },
   ['client_id'],
 );
@@ -160,6 +162,12 @@ const tokenExchangeProfile: Check = (value, field) => {
   }
 };
 
+const pem: Check = (value, field) => {
+  string(value, field);
+  if (!/-----BEGIN CERTIFICATE-----/.test(value as string))
+    throw new ConfigError(field, 'must be a PEM certificate');
+};
+
 const tenantConfig = object({
   tenantName: string,
   seed: boolean,
@@ -176,6 +184,19 @@ const tenantConfig = object({
   device_flow: object({ interval: seconds, expires_in: seconds }),
   registration: object({ enabled: boolean }),
   token_exchange_profiles: arrayOf(tokenExchangeProfile),
+  saml_connections: arrayOf(
+    object(
+      {
+        name: string,
+        signing_cert: pem,
+        issuer: string,
+        audience: string,
+        redirect_uri: url,
+        client_id: string,
+      },
+      ['name', 'signing_cert'],
+    ),
+  ),
   $schema: string,
 });
 

@@ -23,7 +23,10 @@ export function defaultClientCredentialsScope(ctx: KoaContextWithOIDC, info: Res
  *
  * @throws {errors.InvalidRequest} naming `audience`, before anything is stored.
  */
-export function requireClientCredentialsAudience<T>(ctx: KoaContextWithOIDC, resource: T | undefined): T | undefined {
+export function requireClientCredentialsAudience<T>(
+  ctx: KoaContextWithOIDC,
+  resource: T | undefined,
+): T | undefined {
   if (resource === undefined && isClientCredentials(ctx)) {
     throw new errors.InvalidRequest('Missing required parameter: audience');
   }

@@ -7,6 +7,7 @@ import type { TenantKeys } from '../keys.js';
 import { defaultClientCredentialsScope, requireClientCredentialsAudience } from '../m2m/clientCredentials.js';
 import { registeredClientDefaults } from '../registration/auth0Registration.js';
 import { escapeHtml, renderPage } from '../routes/html.js';
+import { federatedRedirectUris } from '../saml/federatedLogin.js';
 import type { UserStore } from '../users/UserStore.js';
 import { auth0Routes, loginPath, OFFLINE_ACCESS_PARAM } from './auth0Routes.js';
 import { extraGrantTypes } from './extraGrantTypes.js';
@@ -70,7 +71,10 @@ export function createProvider({
 
   const configuration: Configuration = {
     adapter: (name: string) => models.adapter(name),
-    clients: config.clients.map(toClientMetadata),
+    clients: config.clients.map((app) => {
+      const metadata = toClientMetadata(app);
+      return { ...metadata, redirect_uris: [...app.callbacks, ...federatedRedirectUris(issuer, app)] };
+    }),
     jwks: { keys: keys.jwks as NonNullable<Configuration['jwks']>['keys'] },
     cookies: {
       keys: keys.cookieKeys,

@@ -5,6 +5,7 @@ import type { Auth0Stores } from '../auth0Stores.js';
 import type { ResolvedTenantConfig } from '../config/types.js';
 import type { FaultInjector } from '../dev/faults.js';
 import type { StatsRecorder } from '../dev/stats.js';
+import type { SigningCertificate } from '../saml/certificate.js';
 import type { UserStore } from '../users/UserStore.js';
 
 /** What route handlers can use: the running tenant's parts. */
@@ -21,6 +22,8 @@ export interface TenantServices {
   auth0: Auth0Stores;
   /** The faults of `/__dev/faults`. */
   faults: FaultInjector;
+  /** The signing key and its X.509 certificate, for SAML and WS-Federation. */
+  signingCertificate: SigningCertificate;
 }
 
 /**

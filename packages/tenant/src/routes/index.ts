@@ -15,6 +15,7 @@ import {
 import { devOutbox, devOutboxClear, devOutboxHtml } from '../outbox/outboxRoutes.js';
 import { magicLink } from '../passwordless/magicLink.js';
 import { passwordlessStart, passwordlessStartPreflight } from '../passwordless/start.js';
+import { federationRoutes, samlLoginCallback } from '../saml/samlRoutes.js';
 import { devFaultsAdd, devFaultsClear, devFaultsList } from './devFaults.js';
 import { devReset, devStats } from './devRoutes.js';
 import { loginPage, loginSubmit } from './loginPage.js';
@@ -26,6 +27,8 @@ import { v2Logout } from './v2Logout.js';
  * (`/dbconnections/*`, `/passwordless/start`, `/mfa/*`, ...) here.
  */
 export const routes: readonly TenantRoute[] = [
+  // Before `POST /login/:uid`, whose pattern it would match.
+  samlLoginCallback,
   loginPage,
   loginSubmit,
   v2Logout,
@@ -51,4 +54,5 @@ export const routes: readonly TenantRoute[] = [
   devOutbox,
   devOutboxClear,
   devOutboxHtml,
+  ...federationRoutes,
 ];

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { errors, type KoaContextWithOIDC } from 'oidc-provider';
-import type { TokenExchangeProfileConfig } from '../config/types.js';
 import { required } from '../grants/grantErrors.js';
 import { issueUserTokens, requestedAccess } from '../grants/issueUserTokens.js';
 import type { ExtraGrantType, GrantTypeServices } from '../provider/extraGrantTypes.js';
-import type { StoredUser, UserStore } from '../users/UserStore.js';
+import { findOrCreateFederatedUser } from '../users/federatedUser.js';
 import { InvalidSubjectTokenError, SubjectTokenVerifier } from './verifySubjectToken.js';
 
 /** The token exchange grant type (RFC 8693). */
@@ -13,36 +11,6 @@ const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
 const DEFAULT_CONNECTION = 'token-exchange';
 
 const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
-
-/**
- * The user a verified subject token stands for: the user `{connection}|{sub}`, else the
- * connection's user with the token's email, else a new user created from the token's
- * claims (Auth0's `setUserByConnection` with creation allowed).
- */
-async function userFor(
-  users: UserStore,
-  profile: TokenExchangeProfileConfig,
-  claims: Record<string, unknown> & { sub: string },
-): Promise<StoredUser> {
-  const connection = profile.connection ?? DEFAULT_CONNECTION;
-  const userId = `${connection}|${claims.sub}`;
-  const email = text(claims.email);
-  const existing = users.findById(userId) ?? (email ? users.findByEmail(connection, email) : undefined);
-  if (existing) return existing;
-  return users.create({
-    connection,
-    user_id: userId,
-    email: email ?? '',
-    email_verified: claims.email_verified === true,
-    name: text(claims.name),
-    nickname: text(claims.nickname),
-    given_name: text(claims.given_name),
-    family_name: text(claims.family_name),
-    picture: text(claims.picture),
-    // Such users never log in with a password; a random one keeps the store's shape.
-    password: randomBytes(32).toString('base64url'),
-  });
-}
 
 /**
  * `grant_type=urn:ietf:params:oauth:grant-type:token-exchange`: Auth0's custom (and native
@@ -71,7 +39,19 @@ export const tokenExchangeGrant = (services: GrantTypeServices): ExtraGrantType 
         throw error;
       }
       const { scope, resource } = requestedAccess(ctx);
-      const user = await userFor(services.users, profile, claims);
+      const connection = profile.connection ?? DEFAULT_CONNECTION;
+      // Auth0's setUserByConnection with creation allowed: `{connection}|{sub}`, else by email.
+      const user = await findOrCreateFederatedUser(services.users, {
+        connection,
+        userId: `${connection}|${claims.sub}`,
+        email: text(claims.email),
+        email_verified: claims.email_verified === true,
+        name: text(claims.name),
+        nickname: text(claims.nickname),
+        given_name: text(claims.given_name),
+        family_name: text(claims.family_name),
+        picture: text(claims.picture),
+      });
       await issueUserTokens(ctx, services, {
         userId: user.user_id,
         scope,
