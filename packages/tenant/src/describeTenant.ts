@@ -32,6 +32,8 @@ export function describeTenant(tenant: RunningTenant, options: { showPasswords?:
     '',
     `Discovery: ${url}.well-known/openid-configuration`,
     config.dev ? `Dev:       ${url}__dev/stats  (POST ${url}__dev/reset)` : 'Dev endpoints: off',
+    ...(config.dev ? [`Outbox:    ${url}__dev/outbox.html  (emails and SMS the tenant "sent")`] : []),
+    `MFA:       ${config.mfa.policy}`,
   );
   return lines.join('\n');
 }
