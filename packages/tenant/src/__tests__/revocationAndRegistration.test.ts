@@ -19,6 +19,8 @@ const revoke = (body: Record<string, string>) =>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
+const refreshWith = (refreshToken: string) =>
+  oauth.refreshTokenGrantRequest(as, client, oauth.None(), refreshToken, insecure);
 const register = (on: RunningTenant, body: Record<string, unknown>) =>
   fetch(`${on.url}oidc/register`, {
     method: 'POST',
@@ -33,13 +35,7 @@ describe('POST /oauth/revoke (Auth0 JSON body)', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
 
-    const refresh = await oauth.refreshTokenGrantRequest(
-      as,
-      client,
-      oauth.None(),
-      tokens.refresh_token!,
-      insecure,
-    );
+    const refresh = await refreshWith(tokens.refresh_token!);
     await expect(oauth.processRefreshTokenResponse(as, client, refresh)).rejects.toMatchObject({
       error: 'invalid_grant',
     });
@@ -65,13 +61,7 @@ describe('POST /oauth/revoke (Auth0 JSON body)', () => {
   it("does not revoke another application's token", async () => {
     const tokens = await logIn(new Browser(), tenant, as, { scope: 'openid offline_access' });
     expect((await revoke({ client_id: 'sesame-device', token: tokens.refresh_token! })).status).toBe(200);
-    const refresh = await oauth.refreshTokenGrantRequest(
-      as,
-      client,
-      oauth.None(),
-      tokens.refresh_token!,
-      insecure,
-    );
+    const refresh = await refreshWith(tokens.refresh_token!);
     expect(refresh.status).toBe(200);
   });
 });

@@ -7,7 +7,12 @@ import { readBody } from '../http/readForm.js';
 import type { TenantRoute, TenantServices } from '../routes/TenantRoute.js';
 import { findOrCreateFederatedUser } from '../users/federatedUser.js';
 import type { StoredUser } from '../users/UserStore.js';
-import { federationError, finishFederatedLogin, startFederatedLogin } from './federatedLogin.js';
+import {
+  type FederationProtocol,
+  federationError,
+  finishFederatedLogin,
+  startFederatedLogin,
+} from './federatedLogin.js';
 import {
   type AssertionOptions,
   autoPostForm,
@@ -34,8 +39,17 @@ const html = (ctx: Context, body: string) => {
   ctx.body = body;
 };
 
-const appOf = (tenant: TenantServices, clientId: string, addon: 'saml' | 'wsfed') =>
-  tenant.config.clients.find((app) => app.client_id === clientId && app[addon]);
+const ADDON_NAMES = { saml: 'SAML2 Web App', wsfed: 'WS-Fed' } as const;
+
+/** The application with the add-on, or `undefined` after answering 400 (Auth0: add-on not enabled). */
+function addonApp(ctx: Context, tenant: TenantServices, clientId: string, addon: 'saml' | 'wsfed') {
+  const app = tenant.config.clients.find((candidate) => candidate.client_id === clientId && candidate[addon]);
+  if (!app) {
+    const message = `invalid_request: the ${ADDON_NAMES[addon]} add-on is not enabled for client ${clientId}`;
+    federationError(ctx, tenant, 400, message);
+  }
+  return app;
+}
 
 const subjectOf = (user: StoredUser): AssertionOptions['subject'] => ({
   nameId: user.user_id,
@@ -104,14 +118,8 @@ export const samlLogin: TenantRoute = {
   method: 'GET',
   path: '/samlp/:client_id',
   handle(ctx, tenant, { client_id: clientId = '' }) {
-    const app = appOf(tenant, clientId, 'saml');
-    if (!app)
-      return federationError(
-        ctx,
-        tenant,
-        400,
-        `invalid_request: the SAML2 Web App add-on is not enabled for client ${clientId}`,
-      );
+    const app = addonApp(ctx, tenant, clientId, 'saml');
+    if (!app) return;
     let request: { id?: string; acs?: string } = {};
     if (typeof ctx.query.SAMLRequest === 'string') {
       try {
@@ -137,38 +145,48 @@ export const samlLogin: TenantRoute = {
   },
 };
 
+type FinishedLogin = NonNullable<Awaited<ReturnType<typeof finishFederatedLogin>>>;
+
+/**
+ * `GET /{protocol}/:client_id/return`, where a SAML or WS-Fed login comes back after the
+ * login page: `answer` renders the page that posts the token to the application.
+ */
+function returnRoute(
+  protocol: FederationProtocol,
+  addon: 'saml' | 'wsfed',
+  answer: (app: ResolvedApplication, done: FinishedLogin, tenant: TenantServices) => string,
+): TenantRoute {
+  return {
+    method: 'GET',
+    path: `/${protocol}/:client_id/return`,
+    async handle(ctx, tenant, { client_id: clientId = '' }) {
+      const app = addonApp(ctx, tenant, clientId, addon);
+      if (!app) return;
+      const done = await finishFederatedLogin(ctx, tenant, protocol, clientId);
+      if (done) html(ctx, answer(app, done, tenant));
+    },
+  };
+}
+
 /** `GET /samlp/:client_id/return`: after the login, posts the signed SAML response. */
-export const samlReturn: TenantRoute = {
-  method: 'GET',
-  path: '/samlp/:client_id/return',
-  async handle(ctx, tenant, { client_id: clientId = '' }) {
-    const app = appOf(tenant, clientId, 'saml');
-    const done = app && (await finishFederatedLogin(ctx, tenant, 'samlp', clientId));
-    if (!app || !done)
-      return app
-        ? undefined
-        : federationError(ctx, tenant, 400, `invalid_request: unknown client ${clientId}`);
-    const saml = app.saml!;
-    const response = buildSignedResponse(
-      {
-        issuer: entityIdOf(tenant.issuer),
-        audience: saml.audience ?? app.client_id,
-        recipient: saml.callback,
-        inResponseTo: done.transaction.inResponseTo,
-        subject: subjectOf(done.user),
-        lifetime: saml.lifetime,
-      },
-      tenant.signingCertificate,
-    );
-    html(
-      ctx,
-      autoPostForm(saml.callback, {
-        SAMLResponse: Buffer.from(response).toString('base64'),
-        RelayState: done.transaction.state,
-      }),
-    );
-  },
-};
+export const samlReturn = returnRoute('samlp', 'saml', (app, { user, transaction }, tenant) => {
+  const saml = app.saml!;
+  const response = buildSignedResponse(
+    {
+      issuer: entityIdOf(tenant.issuer),
+      audience: saml.audience ?? app.client_id,
+      recipient: saml.callback,
+      inResponseTo: transaction.inResponseTo,
+      subject: subjectOf(user),
+      lifetime: saml.lifetime,
+    },
+    tenant.signingCertificate,
+  );
+  return autoPostForm(saml.callback, {
+    SAMLResponse: Buffer.from(response).toString('base64'),
+    RelayState: transaction.state,
+  });
+});
 
 /** Ends every tenant session of a user (SAML single logout). */
 async function endSessionsOf(tenant: TenantServices, userId: string) {
@@ -189,14 +207,8 @@ export const samlLogout: TenantRoute = {
   method: 'POST',
   path: '/samlp/:client_id/logout',
   async handle(ctx, tenant, { client_id: clientId = '' }) {
-    const app = appOf(tenant, clientId, 'saml');
-    if (!app)
-      return federationError(
-        ctx,
-        tenant,
-        400,
-        `invalid_request: the SAML2 Web App add-on is not enabled for client ${clientId}`,
-      );
+    const app = addonApp(ctx, tenant, clientId, 'saml');
+    if (!app) return;
     const body = (await readBody(ctx.req)).toString('utf8');
     const form = ctx.is('application/x-www-form-urlencoded') ? new URLSearchParams(body) : undefined;
     const relayState = form?.get('RelayState') ?? undefined;
@@ -235,14 +247,8 @@ export const wsFedLogin: TenantRoute = {
   method: 'GET',
   path: '/wsfed/:client_id',
   handle(ctx, tenant, { client_id: clientId = '' }) {
-    const app = appOf(tenant, clientId, 'wsfed');
-    if (!app)
-      return federationError(
-        ctx,
-        tenant,
-        400,
-        `invalid_request: the WS-Fed add-on is not enabled for client ${clientId}`,
-      );
+    const app = addonApp(ctx, tenant, clientId, 'wsfed');
+    if (!app) return;
     const wreply = typeof ctx.query.wreply === 'string' ? ctx.query.wreply : undefined;
     if (wreply && wreply !== app.wsfed!.callback && !app.callbacks.includes(wreply)) {
       return federationError(ctx, tenant, 400, `wreply ${wreply} is not an allowed callback`);
@@ -256,29 +262,19 @@ export const wsFedLogin: TenantRoute = {
 };
 
 /** `GET /wsfed/:client_id/return`: after the login, posts the WS-Fed token. */
-export const wsFedReturn: TenantRoute = {
-  method: 'GET',
-  path: '/wsfed/:client_id/return',
-  async handle(ctx, tenant, { client_id: clientId = '' }) {
-    const app = appOf(tenant, clientId, 'wsfed');
-    const done = app && (await finishFederatedLogin(ctx, tenant, 'wsfed', clientId));
-    if (!app || !done)
-      return app
-        ? undefined
-        : federationError(ctx, tenant, 400, `invalid_request: unknown client ${clientId}`);
-    const wsfed = app.wsfed!;
-    const wresult = buildWsFedResult(
-      {
-        issuer: entityIdOf(tenant.issuer),
-        audience: wsfed.realm ?? app.client_id,
-        recipient: wsfed.callback,
-        subject: subjectOf(done.user),
-      },
-      tenant.signingCertificate,
-    );
-    html(ctx, autoPostForm(wsfed.callback, { wa: 'wsignin1.0', wresult, wctx: done.transaction.state }));
-  },
-};
+export const wsFedReturn = returnRoute('wsfed', 'wsfed', (app, { user, transaction }, tenant) => {
+  const wsfed = app.wsfed!;
+  const wresult = buildWsFedResult(
+    {
+      issuer: entityIdOf(tenant.issuer),
+      audience: wsfed.realm ?? app.client_id,
+      recipient: wsfed.callback,
+      subject: subjectOf(user),
+    },
+    tenant.signingCertificate,
+  );
+  return autoPostForm(wsfed.callback, { wa: 'wsignin1.0', wresult, wctx: transaction.state });
+});
 
 /** The audience upstream IdPs must address (Auth0's SP entity ID of a SAML connection). */
 export const connectionAudience = (tenantName: string, connection: SamlConnectionConfig) =>
