@@ -37,7 +37,6 @@ export interface DevicePollOptions {
   signal?: AbortSignal;
   /** Called after each `authorization_pending` or `slow_down` answer, e.g. to show that the device waits. */
   onPending?: (pending: DevicePending) => void;
-  [other: string]: unknown;
 }
 
 /** The device-flow methods of an extended client. */

@@ -43,14 +43,17 @@ export async function createAuth0FakeServer(options: { now?: () => number } = {}
   let counter = 0;
   const extra = {
     users,
+    /** The open `mfa_required` logins: mfa_token → sub. */
+    mfaTokens,
     revoked,
     /** The `sub` `/userinfo` answers; default: the user the access token was issued to. */
     userinfoSub: undefined as string | undefined,
     /** The user of the last issued tokens. */
     lastSub: undefined as string | undefined,
   };
+  const fake = Object.assign(server, extra, { clock });
   const issue = (sub: string, scope: string | null) => {
-    extra.lastSub = sub;
+    fake.lastSub = sub;
     return server.issue(sub, scope ?? 'openid');
   };
   const login = (email: string | null, password: string | null, scope: string | null) => {
@@ -147,11 +150,11 @@ export async function createAuth0FakeServer(options: { now?: () => number } = {}
     },
     '/userinfo': (request) =>
       bearer(request)
-        ? json({ sub: extra.userinfoSub ?? extra.lastSub, email: 'ada@example.com' })
+        ? json({ sub: fake.userinfoSub ?? fake.lastSub, email: 'ada@example.com' })
         : json({ error: 'invalid_token' }, 401),
   } satisfies FakeServer['routes']);
 
-  return Object.assign(server, extra, { clock });
+  return fake;
 }
 
 export type Auth0FakeServer = Awaited<ReturnType<typeof createAuth0FakeServer>>;
