@@ -1,0 +1,1 @@
+export { type DemoApiOptions, type RunningDemoApi, startDemoApi } from './startDemoApi.js';
