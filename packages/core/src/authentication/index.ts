@@ -76,6 +76,7 @@ export {
 export { type RegisterClientOptions, type RegisterClientResponse, registerClient } from './registerClient.js';
 export { type RevokeRefreshTokenOptions, revokeRefreshToken } from './revoke.js';
 export { getSamlMetadata, type SamlpUrlOptions, samlpUrl } from './saml.js';
+export * from './session/withAuthenticationApi.js';
 export type { GrantOptions, SecretGrantOptions } from './token.js';
 export type {
   ClientAuthenticationOptions,
