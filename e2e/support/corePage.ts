@@ -29,6 +29,7 @@ export async function submitLogin(page: Page): Promise<void> {
 export async function loginWithRedirect(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await submitLogin(page);
+  await expect(page.locator('#log')).toContainText('callback');
   await expect(page.locator('#status')).toHaveText('authenticated');
 }
 
