@@ -10,7 +10,7 @@ import { FaultInjector } from './dev/faults.js';
 import { StatsRecorder } from './dev/stats.js';
 import { auth0DeviceResponses } from './device/auth0DeviceResponses.js';
 import { auth0Errors } from './http/auth0Errors.js';
-import { rewriteAuth0Params } from './http/rewriteAuth0Params.js';
+import { InvalidBodyError, rewriteAuth0Params } from './http/rewriteAuth0Params.js';
 import { loadOrCreateKeys, type PrivateJwk } from './keys.js';
 import { openPersistence, type Persistence } from './persistence.js';
 import { checkWebMessageOrigin } from './provider/checkWebMessageOrigin.js';
@@ -146,7 +146,9 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
         .then((request) => request && rewriteAuth0Params(request).then((rewritten) => handle(rewritten, res)))
         .then(undefined, (error: { status?: number }) => {
           res.statusCode = error.status ?? 400;
-          res.end();
+          if (!(error instanceof InvalidBodyError)) return res.end();
+          res.setHeader('content-type', 'application/json; charset=utf-8');
+          res.end(JSON.stringify(error));
         });
     });
 

@@ -107,6 +107,27 @@ describe('device authorization', () => {
     });
   });
 
+  it('refuses an ill-typed field or a body that is not JSON, naming the problem', async () => {
+    const post = (body: string) =>
+      fetch(`${tenant.url}oauth/device/code`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    const typed = await post(JSON.stringify({ client_id: DEMO_DEVICE_CLIENT_ID, scope: ['openid'] }));
+    expect(typed.status).toBe(400);
+    expect(await typed.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'scope must be a string',
+    });
+    const broken = await post('{"client_id":');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'The request body is not valid JSON',
+    });
+  });
+
   it('refuses an application without the device_code grant (the SPA)', async () => {
     const response = await fetch(`${tenant.url}oauth/device/code`, {
       method: 'POST',

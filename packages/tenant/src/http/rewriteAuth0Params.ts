@@ -54,7 +54,6 @@ export async function rewriteAuth0Params(req: IncomingMessage): Promise<Incoming
   if (req.method === 'POST' && (isForm || isJson)) {
     const text = (await readBody(req)).toString('utf8');
     const params = isJson ? jsonToParams(text) : new URLSearchParams(text);
-    if (!params) return withBody(req, Buffer.from(text, 'utf8'));
     rewrite(params);
     const copy = withBody(req, Buffer.from(params.toString(), 'utf8'));
     copy.headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -63,21 +62,41 @@ export async function rewriteAuth0Params(req: IncomingMessage): Promise<Incoming
   return req;
 }
 
-/** A JSON object body as form parameters (arrays repeat, other values as strings); `undefined` if not an object. */
-function jsonToParams(text: string): URLSearchParams | undefined {
+/**
+ * A malformed JSON body: answered 400 `{ error: 'invalid_request', error_description }`
+ * naming the field, before oidc-provider (so nothing is stored).
+ */
+export class InvalidBodyError extends Error {
+  override readonly name = 'InvalidBodyError';
+  readonly status = 400;
+
+  /** The OAuth error body. */
+  toJSON() {
+    return { error: 'invalid_request', error_description: this.message };
+  }
+}
+
+/**
+ * A JSON object body as form parameters. Auth0's fields on these endpoints are strings, so
+ * any other value is refused naming its field.
+ *
+ * @throws {InvalidBodyError} for invalid JSON, a non-object, or a non-string field.
+ */
+function jsonToParams(text: string): URLSearchParams {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = text ? JSON.parse(text) : {};
   } catch {
-    return undefined;
+    throw new InvalidBodyError('The request body is not valid JSON');
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new InvalidBodyError('The request body must be a JSON object');
+  }
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(json)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item === null || item === undefined) continue;
-      params.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
-    }
+    if (value === null || value === undefined) continue;
+    if (typeof value !== 'string') throw new InvalidBodyError(`${key} must be a string`);
+    params.append(key, value);
   }
   return params;
 }
