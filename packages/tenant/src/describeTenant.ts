@@ -34,6 +34,13 @@ export function describeTenant(tenant: RunningTenant, options: { showPasswords?:
     config.dev ? `Dev:       ${url}__dev/stats  (POST ${url}__dev/reset)` : 'Dev endpoints: off',
     ...(config.dev ? [`Outbox:    ${url}__dev/outbox.html  (emails and SMS the tenant "sent")`] : []),
     `MFA:       ${config.mfa.policy}`,
+    `Device:    ${url}activate  (codes from POST ${url}oauth/device/code)`,
+    ...(config.clients.some((app) => app.saml || app.wsfed)
+      ? [
+          `SAML:      ${url}samlp/metadata/{client_id}  WS-Fed: ${url}wsfed/FederationMetadata/2007-06/FederationMetadata.xml`,
+        ]
+      : []),
+    ...(config.dev ? [`Faults:    POST/GET/DELETE ${url}__dev/faults`] : []),
   );
   return lines.join('\n');
 }
