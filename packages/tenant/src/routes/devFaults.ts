@@ -1,8 +1,7 @@
 import { type FaultSpec, parseFaultSpec } from '../dev/faults.js';
 import { readBody } from '../http/readForm.js';
+import { devOnly } from './devRoutes.js';
 import type { TenantRoute } from './TenantRoute.js';
-
-const devOnly = { enabled: (tenant: { config: { dev: boolean } }) => tenant.config.dev };
 
 /** `GET /__dev/faults`: `{ faults: ActiveFault[] }`, the active faults and their remaining counts. */
 export const devFaultsList: TenantRoute = {
