@@ -17,7 +17,7 @@ export function registerContext(client: AuthClient, ctx: ClientContext): AuthCli
 
 /**
  * The modules of a client made by `createAuthClient()`, to run a further grant through
- * `acceptTokens(contextOf(client), { response, grant: 'other', audience, scope })`.
+ * `acceptTokens(contextOf(client), { response, grant: 'login', audience, scope })`.
  *
  * @throws {TypeError} when `client` was not made by `createAuthClient()`.
  */

@@ -21,7 +21,7 @@ describe('acceptTokens (for further grants)', () => {
     const ctx = contextOf(client);
     const accepted = await acceptTokens(ctx, {
       response,
-      grant: 'other',
+      grant: 'login',
       audience: 'https://api.example',
       scope: ctx.config.authorizationParams.scope,
     });
@@ -45,7 +45,7 @@ describe('acceptTokens (for further grants)', () => {
       },
     );
     await expect(
-      acceptTokens(contextOf(client), { response, grant: 'other', audience: undefined, scope: 'openid' }),
+      acceptTokens(contextOf(client), { response, grant: 'login', audience: undefined, scope: 'openid' }),
     ).rejects.toMatchObject({ code: 'invalid_response' });
     expect(await client.isAuthenticated()).toBe(false);
   });
@@ -57,14 +57,15 @@ describe('acceptTokens (for further grants)', () => {
     const { scope } = ctx.config.authorizationParams;
     const other = await acceptTokens(ctx, {
       response: await server.issue('user-1', scope),
-      grant: 'other',
+      grant: 'login',
       audience: 'https://api.example',
       scope,
     });
+    // A refresh keeps the user.
     await expect(
       acceptTokens(ctx, {
         response: await server.issue('user-2', scope),
-        grant: 'other',
+        grant: 'refresh_token',
         audience: undefined,
         scope,
       }),

@@ -15,11 +15,11 @@ export interface AcceptTokensInput {
   /** The unread response of the token endpoint. */
   readonly response: Response;
   /**
-   * Which oauth4webapi processing applies. `login`: a grant that signs a user in without a
-   * redirect (password, passwordless, MFA, device code): an ID token is required and, as after a
-   * redirect, it may be another user's. `other`: any further grant, which must keep the user.
+   * Which oauth4webapi processing applies. `login`: any further grant, which signs a user in
+   * without a redirect (password, passwordless, MFA, device code, token exchange): an ID token is
+   * required and, as after a redirect, it may be another user's. Only `refresh_token` keeps the user.
    */
-  readonly grant: 'authorization_code' | 'refresh_token' | 'login' | 'other';
+  readonly grant: 'authorization_code' | 'refresh_token' | 'login';
   readonly audience: string | undefined;
   /** The scope that was asked for: with `audience`, the store key of the tokens. */
   readonly scope: string;
@@ -86,7 +86,7 @@ function checkOrganization(claims: Record<string, unknown>, organization: string
  *   (an `MfaRequiredError`), or `invalid_response`.
  * @example
  * const response = await genericTokenEndpointRequest(as, client, None(), 'http://auth0.com/oauth/grant-type/passwordless/otp', params);
- * await acceptTokens(ctx, { response, grant: 'other', audience, scope });
+ * await acceptTokens(ctx, { response, grant: 'login', audience, scope });
  */
 export async function acceptTokens(ctx: ClientContext, input: AcceptTokensInput): Promise<TokenResponse> {
   const { server, tokens, config } = ctx;
@@ -106,8 +106,8 @@ export async function acceptTokens(ctx: ClientContext, input: AcceptTokensInput)
   });
   const claims = getValidatedIdTokenClaims(result);
   // A login (with or without a redirect) brings its own ID token and may be another user's;
-  // any other grant keeps the session's user.
-  let session = input.grant === 'refresh_token' || input.grant === 'other' ? previous : undefined;
+  // a refresh keeps the session's user.
+  let session = input.grant === 'refresh_token' ? previous : undefined;
   if (claims) {
     checkOrganization(claims, input.organization);
     if (session && session.claims.sub !== claims.sub) {
