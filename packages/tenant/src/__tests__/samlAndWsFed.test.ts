@@ -6,6 +6,7 @@ import { deflateRawSync } from 'node:zlib';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignedXml } from 'xml-crypto';
+import type { TenantStats } from '../dev/stats.js';
 import { generateSigningKey } from '../keys.js';
 import { loadOrCreateCertificate, type SigningCertificate } from '../saml/certificate.js';
 import { buildSignedResponse, NS } from '../saml/samlXml.js';
@@ -156,6 +157,12 @@ describe('SAML 2.0 identity provider', () => {
     // The tenant session is reused: no login page the second time.
     const again = await loginThrough(browser, `${tenant.url}samlp/saml-app`);
     expect(formActionOf(again)).toBe(ACS);
+    const stats = (await (await fetch(`${tenant.url}__dev/stats`)).json()) as TenantStats;
+    expect(stats.endpoints).toMatchObject({
+      'GET /samlp/metadata/:client_id': expect.any(Number),
+      'GET /samlp/:client_id': expect.any(Number),
+      'GET /samlp/:client_id/return': expect.any(Number),
+    });
   });
 
   it('refuses an AssertionConsumerServiceURL that is not a callback, and an unknown application', async () => {
