@@ -1,8 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type Auth0FakeServer, createAuth0FakeServer, sessionClient } from './helpers/auth0FakeServer.js';
+import {
+  type Auth0FakeServer,
+  ada,
+  createAuth0FakeServer,
+  sessionClient,
+} from './helpers/auth0FakeServer.js';
 
 let server: Auth0FakeServer;
-const ada = { username: 'ada@example.com', password: 'right' };
 
 beforeEach(async () => {
   server = await createAuth0FakeServer();

@@ -5,6 +5,7 @@ import { memoryStorage } from '../../../storage/memoryStorage.js';
 import { withAuthenticationApi } from '../withAuthenticationApi.js';
 import {
   type Auth0FakeServer,
+  ada,
   createAuth0FakeServer,
   GRANT,
   sessionClient,
@@ -12,7 +13,6 @@ import {
 } from './helpers/auth0FakeServer.js';
 
 let server: Auth0FakeServer;
-const ada = { username: 'ada@example.com', password: 'right' };
 
 beforeEach(async () => {
   server = await createAuth0FakeServer();

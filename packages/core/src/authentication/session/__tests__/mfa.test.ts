@@ -3,6 +3,7 @@ import { answer } from '../../../__tests__/helpers/fakeServer.js';
 import { MfaRequiredError } from '../../../errors/MfaRequiredError.js';
 import {
   type Auth0FakeServer,
+  ada,
   CODES,
   createAuth0FakeServer,
   GRANT,
@@ -11,7 +12,6 @@ import {
 } from './helpers/auth0FakeServer.js';
 
 let server: Auth0FakeServer;
-const ada = { username: 'ada@example.com', password: 'right' };
 
 beforeEach(async () => {
   server = await createAuth0FakeServer();

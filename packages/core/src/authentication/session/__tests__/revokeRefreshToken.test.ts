@@ -2,10 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { answer } from '../../../__tests__/helpers/fakeServer.js';
 import { createAuthClient } from '../../../createAuthClient.js';
 import { memoryStorage } from '../../../storage/memoryStorage.js';
-import { type Auth0FakeServer, createAuth0FakeServer, sessionClient } from './helpers/auth0FakeServer.js';
+import {
+  type Auth0FakeServer,
+  ada,
+  createAuth0FakeServer,
+  sessionClient,
+} from './helpers/auth0FakeServer.js';
 
 let server: Auth0FakeServer;
-const ada = { username: 'ada@example.com', password: 'right' };
 
 beforeEach(async () => {
   server = await createAuth0FakeServer();

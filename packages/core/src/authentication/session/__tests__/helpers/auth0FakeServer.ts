@@ -17,6 +17,9 @@ export const GRANT = {
   device: 'urn:ietf:params:oauth:grant-type:device_code',
 } as const;
 
+/** The seeded user's login (a user without MFA, `user-1`). */
+export const ada = { username: 'ada@example.com', password: 'right' };
+
 /** The codes the fake server accepts. */
 export const CODES = { passwordless: '246810', totp: '135790', binding: '9911', recovery: 'RECOVERY-1' };
 
