@@ -1,24 +1,42 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTenant } from '@sesame/tenant';
+import { startDemoApi } from '../apps/demo-api/src/index.js';
+import { buildDemo } from './support/buildDemo.js';
 import { buildPage } from './support/buildPage.js';
-import { corePagePort, tenantPort } from './support/ports.js';
-import { serveStatic } from './support/serveStatic.js';
+import { corePagePort, demoApiPort, reactDemoPort, tenantPort, vueDemoPort } from './support/ports.js';
+import { type StaticServer, serveStatic } from './support/serveStatic.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const pages = join(here, '..', 'test-results', '.pages');
 
 /**
- * Starts the real tenant and the core test page on 127.0.0.1 before the specs run,
- * and stops both after them (the function it returns is Playwright's teardown).
+ * Starts the real tenant, the core test page, the demo API and both demo apps (built with
+ * `vite build`) on 127.0.0.1 before the specs run, and stops them after them (the function it
+ * returns is Playwright's teardown).
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const tenant = await startTenant({ port: tenantPort, config: { ttl: { accessToken: 3600 } } });
-  const out = join(here, '..', 'test-results', '.pages', 'core');
+  const out = join(pages, 'core');
   await buildPage(join(here, 'core-page'), out, tenant.url);
   const page = await serveStatic(out, corePagePort);
   process.env.TENANT_URL = tenant.url;
   process.env.CORE_PAGE_URL = `${page.url}/`;
+
+  const api = await startDemoApi({ tenantUrl: tenant.url, port: demoApiPort });
+  const demos: StaticServer[] = [];
+  for (const [app, port, env] of [
+    ['react-demo', reactDemoPort, 'REACT_DEMO_URL'],
+    ['vue-demo', vueDemoPort, 'VUE_DEMO_URL'],
+  ] as const) {
+    await buildDemo(app, join(pages, app), { tenant: tenant.url, api: api.url });
+    const demo = await serveStatic(join(pages, app), port);
+    process.env[env] = `${demo.url}/`;
+    demos.push(demo);
+  }
   return async () => {
+    await Promise.all(demos.map((demo) => demo.close()));
+    await api.stop();
     await page.close();
     await tenant.stop();
   };
