@@ -3,7 +3,10 @@ import { checkObject } from '../http.js';
 import type { ClientOptions } from '../types.js';
 import type { Session } from './createSession.js';
 
-/** Options of `changePassword()`: the user's email and database connection. */
+/**
+ * Options of `changePassword()`: the user's email and database connection.
+ * @example const options: SessionChangePasswordOptions = { email: 'ada@example.com', connection: 'Username-Password-Authentication' };
+ */
 export type SessionChangePasswordOptions = Omit<ChangePasswordOptions, keyof ClientOptions>;
 
 /**

@@ -9,13 +9,19 @@ import type { AuthClient } from '../../types.js';
 import { fail } from '../http.js';
 import type { ClientOptions, TokenEndpointResponse } from '../types.js';
 
-/** Where a login's tokens are stored: the key `getTokenSilently()` reads for the same audience and scope. */
+/**
+ * Where a login's tokens are stored: the key `getTokenSilently()` reads for the same audience and scope.
+ * @example const target: TokenTarget = { audience: 'https://api.example', scope: 'openid profile email offline_access' };
+ */
 export interface TokenTarget {
   readonly audience: string | undefined;
   readonly scope: string;
 }
 
-/** Options every token-returning session method takes. */
+/**
+ * The `audience` and `scope` options of the session methods.
+ * @example await auth.loginWithPassword({ username, password, audience: 'https://api.example', scope: 'read:messages' });
+ */
 export interface LoginTarget {
   /** The API to get an access token for. Default: the client's `authorizationParams.audience`. */
   audience?: string;
@@ -23,7 +29,10 @@ export interface LoginTarget {
   scope?: string;
 }
 
-/** The shared state of one client's session methods. */
+/**
+ * The shared state of one client's session methods.
+ * @example const tokens = await session.login(session.target({}), () => passwordGrant({ ...session.server, username, password }));
+ */
 export interface Session {
   readonly ctx: ClientContext;
   readonly client: AuthClient;
@@ -47,7 +56,11 @@ function optionalString(value: unknown, name: string): string | undefined {
   return value;
 }
 
-/** The session methods' state for a client made by `createAuthClient()`. */
+/**
+ * The session methods' state for a client made by `createAuthClient()`.
+ * @throws {TypeError} when `client` was not made by `createAuthClient()`.
+ * @example const session = createSession(client);
+ */
 export function createSession(client: AuthClient): Session {
   const ctx = contextOf(client);
   const { config } = ctx;

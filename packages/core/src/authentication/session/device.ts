@@ -3,7 +3,10 @@ import { deviceCodeGrant, requestDeviceCode } from '../device.js';
 import { checkObject, checkString, fail } from '../http.js';
 import type { LoginTarget, Session } from './createSession.js';
 
-/** What `device.start()` resolves with: what to show the user, and what `device.poll()` takes. */
+/**
+ * What `device.start()` resolves with: what to show the user, and what `device.poll()` takes.
+ * @example const { userCode, verificationUri } = await auth.device.start();
+ */
 export interface DeviceAuthorization {
   /** The device's secret: pass it to `device.poll()`, never show it. */
   deviceCode: string;
@@ -18,7 +21,10 @@ export interface DeviceAuthorization {
   interval: number;
 }
 
-/** What `onPending` of `device.poll()` is told after each answer that says "not yet". */
+/**
+ * What `onPending` of `device.poll()` is told after each answer that says "not yet".
+ * @example const onPending = ({ code, interval }: DevicePending) => show(`${code}: next try in ${interval} s`);
+ */
 export interface DevicePending {
   /** `slow_down` when the server asked to poll less often. */
   code: 'authorization_pending' | 'slow_down';
@@ -26,7 +32,10 @@ export interface DevicePending {
   interval: number;
 }
 
-/** Options of `device.poll()`: spread the result of `device.start()` into it. */
+/**
+ * Options of `device.poll()`: spread the result of `device.start()` into it.
+ * @example await auth.device.poll({ ...started, signal: cancel.signal, onPending: showWaiting });
+ */
 export interface DevicePollOptions {
   deviceCode: string;
   /** Seconds between polls; default 5. Each `slow_down` adds 5 for the rest of the loop (RFC 8628 §3.5). */
@@ -39,7 +48,12 @@ export interface DevicePollOptions {
   onPending?: (pending: DevicePending) => void;
 }
 
-/** The device-flow methods of an extended client. */
+/**
+ * The device-flow methods of an extended client.
+ * @example
+ * const started = await auth.device.start();
+ * await auth.device.poll(started);
+ */
 export interface DeviceMethods {
   /**
    * Starts the device authorization flow: show `userCode` and `verificationUri` (or a QR code of

@@ -2,7 +2,10 @@ import { checkObject } from '../http.js';
 import { passwordGrant, passwordRealmGrant } from '../passwordGrants.js';
 import type { LoginTarget, Session } from './createSession.js';
 
-/** Options of `loginWithPassword()`. */
+/**
+ * Options of `loginWithPassword()`.
+ * @example const options: LoginWithPasswordOptions = { username: 'ada@example.com', password, realm: 'Username-Password-Authentication' };
+ */
 export interface LoginWithPasswordOptions extends LoginTarget {
   /** The user's email or username. */
   username: string;

@@ -11,7 +11,10 @@ import { mfaOobGrant, mfaOtpGrant, mfaRecoveryCodeGrant } from '../mfaGrants.js'
 import type { TokenEndpointResponse } from '../types.js';
 import type { LoginTarget, Session } from './createSession.js';
 
-/** Options of `mfa.enroll()`. */
+/**
+ * Options of `mfa.enroll()`.
+ * @example await auth.mfa.enroll({ mfaToken, authenticatorTypes: ['oob'], oobChannels: ['sms'], phoneNumber: '+15551234567' });
+ */
 export interface MfaEnrollOptions {
   /** The `mfaToken` of the `MfaRequiredError`. */
   mfaToken: string;
@@ -23,7 +26,10 @@ export interface MfaEnrollOptions {
   phoneNumber?: string;
 }
 
-/** Options of `mfa.challenge()`. */
+/**
+ * Options of `mfa.challenge()`.
+ * @example await auth.mfa.challenge({ mfaToken, challengeType: 'oob', authenticatorId: 'sms|dev_123' });
+ */
 export interface MfaChallengeRequest {
   /** The `mfaToken` of the `MfaRequiredError`. */
   mfaToken: string;
@@ -45,13 +51,21 @@ export type MfaVerifyOptions = LoginTarget & { mfaToken: string } & (
     | { recoveryCode: string; otp?: never; oobCode?: never }
   );
 
-/** What `mfa.verify()` resolves with. */
+/**
+ * What `mfa.verify()` resolves with.
+ * @example
+ * const { recoveryCode } = await auth.mfa.verify({ mfaToken, recoveryCode: saved });
+ * if (recoveryCode) showOnce(recoveryCode);
+ */
 export interface MfaVerifyResult {
   /** After a recovery code: the new one, which replaces it. Show it to the user once. */
   recoveryCode: string | undefined;
 }
 
-/** The MFA methods of an extended client, for an `MfaRequiredError` of a login or of `getTokenSilently()`. */
+/**
+ * The MFA methods of an extended client, for an `MfaRequiredError` of a login or of `getTokenSilently()`.
+ * @example const authenticators = await auth.mfa.getAuthenticators(error.mfaToken);
+ */
 export interface MfaMethods {
   /**
    * The user's authenticators (the `mfaToken` is the credential).

@@ -7,12 +7,18 @@ import {
 } from '../passwordless.js';
 import type { LoginTarget, Session } from './createSession.js';
 
-/** Who receives the code: an email address (connection `email`) or a phone number (connection `sms`). */
+/**
+ * Who receives the code: an email address (connection `email`) or a phone number (connection `sms`).
+ * @example const to: PasswordlessRecipient = { connection: 'sms', phone_number: '+15551234567' };
+ */
 export type PasswordlessRecipient =
   | { connection: 'email'; email: string; phone_number?: never }
   | { connection: 'sms'; phone_number: string; email?: never };
 
-/** Options of `passwordless.start()`. */
+/**
+ * Options of `passwordless.start()`.
+ * @example await auth.passwordless.start({ connection: 'email', email: 'ada@example.com', send: 'code' });
+ */
 export type PasswordlessSendOptions = PasswordlessRecipient & {
   /** `code` (a one-time code for `passwordless.login()`) or `link` (a magic link, email only). Server default: `link`. */
   send?: 'code' | 'link';
@@ -20,14 +26,22 @@ export type PasswordlessSendOptions = PasswordlessRecipient & {
   authParams?: Record<string, string>;
 };
 
-/** Options of `passwordless.login()`. */
+/**
+ * Options of `passwordless.login()`.
+ * @example await auth.passwordless.login({ connection: 'email', email: 'ada@example.com', otp: '123456' });
+ */
 export type PasswordlessLoginOptions = PasswordlessRecipient &
   LoginTarget & {
     /** The code the user received. */
     otp: string;
   };
 
-/** The passwordless methods of an extended client. */
+/**
+ * The passwordless methods of an extended client.
+ * @example
+ * await auth.passwordless.start({ connection: 'email', email, send: 'code' });
+ * await auth.passwordless.login({ connection: 'email', email, otp });
+ */
 export interface PasswordlessMethods {
   /**
    * Sends the user a one-time code (or a magic link) by email or SMS. Auth0 allows 50 emails per

@@ -4,7 +4,10 @@ import type { ClientOptions } from '../types.js';
 import type { LoginTarget, Session } from './createSession.js';
 import { loginWithPassword } from './loginWithPassword.js';
 
-/** Options of `signup()`: the new user's fields, and whether to sign the user in. */
+/**
+ * Options of `signup()`: the new user's fields, and whether to sign the user in.
+ * @example const options: SessionSignupOptions = { connection: 'Username-Password-Authentication', email, password, login: true };
+ */
 export type SessionSignupOptions = Omit<SignupOptions, keyof ClientOptions> &
   LoginTarget & {
     /**

@@ -15,27 +15,57 @@ import { type SessionSignupOptions, signup } from './signup.js';
  * tokens signs the user into the same session as a redirect login: the ID token is validated as in
  * the redirect flow, the tokens are stored, the snapshot becomes `authenticated` and other tabs
  * follow; a failure changes nothing stored and is also published as the snapshot's `error`.
+ * Bad arguments reject with a `TypeError` naming them; no error or log contains a token.
+ *
+ * @example
+ * const auth = withAuthenticationApi(createAuthClient({ domain, clientId }));
+ * await auth.passwordless.start({ connection: 'email', email, send: 'code' });
+ * await auth.passwordless.login({ connection: 'email', email, otp });
  */
 export interface AuthenticationApiMethods {
-  /** See {@link loginWithPassword}. @example await auth.loginWithPassword({ username, password, realm: 'Username-Password-Authentication' }); */
+  /**
+   * Signs in with a password: the password-realm grant in `realm`, else the password grant.
+   * @throws {AuthError} `invalid_grant` (wrong credentials), `mfa_required` (`MfaRequiredError`), `too_many_attempts`, ...
+   * @example await auth.loginWithPassword({ username, password, realm: 'Username-Password-Authentication' });
+   */
   loginWithPassword(options: LoginWithPasswordOptions): Promise<void>;
-  /** Passwordless login by email or SMS code. See {@link PasswordlessMethods}. */
+  /** Passwordless login by email or SMS: `start()` sends the code, `login()` signs in with it. */
   readonly passwordless: PasswordlessMethods;
-  /** See {@link signup}. @example await auth.signup({ connection, email, password, login: true }); */
+  /**
+   * Creates a user in a database connection; with `login: true`, then signs the user in.
+   * @returns The created user.
+   * @throws {AuthError} `user_exists`, `invalid_password`, `invalid_signup`, ...; with `login`, those of `loginWithPassword()`.
+   * @example await auth.signup({ connection: 'Username-Password-Authentication', email, password, login: true });
+   */
   signup(options: SessionSignupOptions): Promise<SignupResponse>;
-  /** See {@link changePassword}. @example await auth.changePassword({ connection, email }); */
+  /**
+   * Asks for the reset-password email; the session is untouched.
+   * @returns The server's message.
+   * @example await auth.changePassword({ connection: 'Username-Password-Authentication', email });
+   */
   changePassword(options: SessionChangePasswordOptions): Promise<string>;
-  /** The second factor after an `MfaRequiredError`. See {@link MfaMethods}. */
+  /** The second factor after an `MfaRequiredError`: authenticators, enrolment, challenge, `verify()`. */
   readonly mfa: MfaMethods;
-  /** The device authorization flow. See {@link DeviceMethods}. */
+  /** The device authorization flow: `start()` the codes to show, `poll()` until the user approves. */
   readonly device: DeviceMethods;
-  /** See {@link revokeRefreshToken}. @example await auth.revokeRefreshToken(); */
+  /**
+   * Revokes the stored refresh token at `/oauth/revoke` and drops it in every tab. The access
+   * token stays usable until it expires.
+   * @example await auth.revokeRefreshToken();
+   */
   revokeRefreshToken(options?: LoginTarget): Promise<void>;
-  /** See {@link getUserInfo}. @example const profile = await auth.getUserInfo(); */
+  /**
+   * `/userinfo` with the current access token, used only if its `sub` is the ID token's
+   * (else `AuthError('invalid_response')`).
+   * @example const { email_verified } = await auth.getUserInfo();
+   */
   getUserInfo(options?: LoginTarget): Promise<User>;
 }
 
-/** A client made by `createAuthClient()` with the session methods of the Authentication API. */
+/**
+ * A client made by `createAuthClient()` with the session methods of the Authentication API.
+ * @example const auth: AuthenticationApiClient = withAuthenticationApi(createAuthClient(options));
+ */
 export type AuthenticationApiClient<TClient extends AuthClient = AuthClient> = TClient &
   AuthenticationApiMethods;
 
