@@ -6,12 +6,16 @@ import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   AuthError,
+  authorizeUrl,
   changePassword,
   clientCredentialsGrant,
   deviceCodeGrant,
   getJwks,
   getOpenIdConfiguration,
+  getSamlMetadata,
   getUserInfo,
+  getWsFedMetadata,
+  logoutUrl,
   MfaRequiredError,
   mfaAssociate,
   mfaChallenge,
@@ -27,7 +31,9 @@ import {
   registerClient,
   requestDeviceCode,
   revokeRefreshToken,
+  samlpUrl,
   signup,
+  wsfedUrl,
 } from '../index.js';
 
 /** The part of `@sesame/tenant` this file uses. */
@@ -62,6 +68,17 @@ beforeAll(async () => {
     now: () => Date.now() + offset,
     config: {
       registration: { enabled: true },
+      clients: [
+        {
+          client_id: 'federated-app',
+          name: 'Federated App',
+          app_type: 'regular_web',
+          token_endpoint_auth_method: 'none',
+          callbacks: ['http://127.0.0.1:5199/acs'],
+          saml: { callback: 'http://127.0.0.1:5199/acs' },
+          wsfed: { callback: 'http://127.0.0.1:5199/wsfed' },
+        },
+      ],
       connections: [
         {
           name: CONNECTION,
@@ -311,5 +328,57 @@ describe('server to server and metadata', () => {
     expect(metadata.issuer).toBe(tenant.url);
     const { keys } = await getJwks({ domain: app.domain });
     expect(keys[0]).toMatchObject({ kty: 'RSA', kid: expect.any(String) });
+  });
+});
+
+describe('URLs and federation metadata', () => {
+  /** The tenant's answer to a browser opening `url`, redirects not followed. */
+  const open = (url: URL) => fetch(url, { redirect: 'manual' });
+
+  it('builds /authorize and /v2/logout URLs the tenant follows', async () => {
+    const login = await open(
+      authorizeUrl({
+        ...app,
+        response_type: 'code',
+        redirect_uri: 'http://127.0.0.1:5175/callback',
+        scope: 'openid',
+        state: 'state-1',
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+      }),
+    );
+    expect(login.status).toBeGreaterThanOrEqual(300);
+    expect(login.status).toBeLessThan(400);
+    expect(new URL(login.headers.get('location') ?? '', tenant.url).pathname).toMatch(/^\/login\//);
+    const logout = await open(logoutUrl({ ...app, returnTo: 'http://127.0.0.1:5175/' }));
+    expect(logout.headers.get('location')).toBe('http://127.0.0.1:5175/');
+  });
+
+  it('gets the SAML metadata of an application and refuses an unknown one', async () => {
+    const xml = await getSamlMetadata({ ...app, clientId: 'federated-app' });
+    expect(xml).toContain('EntityDescriptor');
+    expect(xml).toContain(`${tenant.url}samlp/federated-app`);
+    const unknown = await rejection(getSamlMetadata({ ...app, clientId: 'no-such-app' }));
+    // An HTML error page, as Auth0 answers: no code, the status says it.
+    expect(unknown).toBeInstanceOf(AuthError);
+    expect([unknown.code, unknown.description]).toEqual(['invalid_response', 'HTTP 404']);
+  });
+
+  it('gets the WS-Fed metadata', async () => {
+    const xml = await getWsFedMetadata({ domain: app.domain });
+    expect(xml).toContain('EntityDescriptor');
+    expect(xml).toContain(`${tenant.url}wsfed`);
+  });
+
+  it('builds /samlp and /wsfed login URLs the tenant starts a login for, and refuses a foreign wreply', async () => {
+    // The tenant runs a federated login through its own /authorize and login page.
+    const saml = await open(samlpUrl({ ...app, clientId: 'federated-app' }));
+    expect(new URL(saml.headers.get('location') ?? '', tenant.url).pathname).toBe('/authorize');
+    const wsfed = await open(wsfedUrl({ ...app, clientId: 'federated-app', wctx: 'ctx-1' }));
+    expect(new URL(wsfed.headers.get('location') ?? '', tenant.url).pathname).toBe('/authorize');
+    const foreign = await open(
+      wsfedUrl({ ...app, clientId: 'federated-app', wreply: 'https://evil.example/' }),
+    );
+    expect(foreign.status).toBe(400);
   });
 });
