@@ -27,6 +27,7 @@ import {
   passwordlessOtpGrant,
   passwordlessStart,
   passwordRealmGrant,
+  pollDeviceToken,
   refreshTokenGrant,
   registerClient,
   requestDeviceCode,
@@ -296,6 +297,34 @@ describe('device authorization', () => {
     expect((await poll()).code).toBe('slow_down');
     const unknown = await rejection(deviceCodeGrant({ ...device, device_code: 'not-a-device-code' }));
     expect(unknown.code).toBe('invalid_grant');
+  });
+
+  it('pollDeviceToken waits the server interval and goes on while pending, until aborted', async () => {
+    // A tenant of its own with a 1 s interval, so that the loop's waits stay short.
+    const quick = await tenantModule.startTenant({ port: 0, config: { device_flow: { interval: 1 } } });
+    try {
+      const device = { domain: new URL(quick.url).origin, clientId: tenantModule.DEMO_DEVICE_CLIENT_ID };
+      const code = await requestDeviceCode({ ...device, scope: 'openid' });
+      expect(code.interval).toBe(1);
+      const cancel = new AbortController();
+      const answers: number[] = [];
+      // The real fetch, stopped by the app (a cancel button, say) after the second poll's answer.
+      const counting: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        answers.push(response.status);
+        if (answers.length === 2) cancel.abort(new Error('cancelled'));
+        return response;
+      };
+      const outcome = await rejection(
+        pollDeviceToken({ ...device, ...code, fetch: counting, signal: cancel.signal }),
+      );
+      expect((outcome as Error).message).toBe('cancelled');
+      // The first poll, an interval after the code, is pending (403); the loop went on to poll again.
+      expect(answers).toHaveLength(2);
+      expect(answers[0]).toBe(403);
+    } finally {
+      await quick.stop();
+    }
   });
 });
 
