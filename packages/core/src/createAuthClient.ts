@@ -48,7 +48,14 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
       : config.storage === 'memory'
         ? memoryStorage()
         : config.storage;
-  const tokens = createTokenStore(storage);
+  const sync = createBroadcastSync(config.clientId, (message) => void onSync(message).catch(() => undefined));
+  let releaseCache: (() => void) | undefined;
+  const tokens = createTokenStore(storage, {
+    onFirst: () => {
+      releaseCache = sync.hold();
+    },
+    onLast: () => releaseCache?.(),
+  });
   const load = async () => {
     const session = await tokens.readSession();
     store.publish(
@@ -57,13 +64,19 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
         : { status: 'unauthenticated', user: undefined },
     );
   };
-  const onSync = async (message: SyncMessage) => {
+  async function onSync(message: SyncMessage) {
+    tokens.forget();
     // With memory storage the other tab's store is not shared: clear this one too.
     if (message.type === 'logout') await tokens.clear();
     await load();
-  };
-  const sync = createBroadcastSync(config.clientId, (message) => void onSync(message).catch(() => undefined));
-  const store = createAuthStore({ onFirst: sync.start, onLast: sync.stop });
+  }
+  let releaseStore: (() => void) | undefined;
+  const store = createAuthStore({
+    onFirst: () => {
+      releaseStore = sync.hold();
+    },
+    onLast: () => releaseStore?.(),
+  });
   const ctx: ClientContext = {
     config,
     server: resolveServer(config),

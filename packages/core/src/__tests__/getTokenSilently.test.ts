@@ -32,6 +32,18 @@ beforeEach(async () => {
 });
 
 describe('getTokenSilently', () => {
+  it('answers a cache hit from memory, without reading the storage', async () => {
+    let reads = 0;
+    const counted: AuthStorage = { ...storage, get: (key) => (reads++, storage.get(key)) };
+    const client = createAuthClient(server.options({ storage: counted }));
+    await signIn(client, server);
+    const first = await client.getTokenSilently();
+    reads = 0;
+    expect(await client.getTokenSilently()).toBe(first);
+    expect(await client.getTokenSilently({ detailedResponse: true })).toMatchObject({ access_token: first });
+    expect(reads).toBe(0);
+  });
+
   it('returns a valid stored token with no request, and the detailed response on demand', async () => {
     const client = await signedIn();
     const sent = server.requests.length;

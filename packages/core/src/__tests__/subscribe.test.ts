@@ -63,6 +63,19 @@ describe('subscribe / getSnapshot', () => {
     expect(await tabB.isAuthenticated()).toBe(true);
   });
 
+  it('a tab that holds a session in memory hears another tab log out, with no subscriber', async () => {
+    const tabA = createAuthClient(server.options({ storage }));
+    const tabB = createAuthClient(server.options({ storage }));
+    await signIn(tabA, server);
+    expect(await tabB.getTokenSilently()).toBeTruthy(); // now in the memory of tab B
+    await tabA.logout({ openUrl: false });
+    // the logout message arrives a moment later; until then the token in memory is still valid
+    const cached = () =>
+      tabB.getTokenSilently({ cacheMode: 'cache-only' }).catch((e: { code: string }) => e.code);
+    await vi.waitFor(async () => expect(await cached()).toBe('login_required'));
+    expect(await tabB.isAuthenticated()).toBe(false);
+  });
+
   it('throws a TypeError for a listener that is not a function', () => {
     const client = createAuthClient(server.options({ storage }));
     expect(() => client.subscribe('x' as unknown as () => void)).toThrow(TypeError);

@@ -34,7 +34,8 @@ export function refresh(
   return ctx.lock.run(
     `sesame:${config.clientId}:${audience ?? ''}`,
     async () => {
-      const entry = await tokens.readToken(key);
+      // From the storage, not the memory cache: another tab may have refreshed a moment ago.
+      const entry = await tokens.readToken(key, true);
       if (isFresh(ctx, entry) && entry.accessToken !== seen) {
         return toTokenResponse(entry, await tokens.readSession(), config.now());
       }
@@ -46,7 +47,7 @@ export function refresh(
       }
       // Marks the token spent only if it is still stored: a logout meanwhile must not bring it back.
       const spend = async () => {
-        const current = await tokens.readToken(key);
+        const current = await tokens.readToken(key, true);
         if (current?.refreshToken === refreshToken)
           await tokens.writeToken(key, { ...current, refreshTokenSpent: true });
       };

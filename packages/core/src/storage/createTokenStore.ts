@@ -31,17 +31,61 @@ export function tokenKey(audience: string | undefined, scope: string): string {
 export type TokenStore = ReturnType<typeof createTokenStore>;
 
 /**
- * Typed access to the session in an `AuthStorage`. Only `acceptTokens`, refresh bookkeeping
- * and logout write to it; every read goes to the storage so that tabs see each other's writes.
+ * Typed access to the session in an `AuthStorage`, with a memory cache in front of it so that
+ * a cache-hit `getTokenSilently` touches no IndexedDB. Only `acceptTokens`, refresh bookkeeping
+ * and logout write. Other tabs' writes reach this one as tab-sync messages, which call
+ * `forget()`; so `hooks.onFirst` (the cache starts holding something) must start listening to
+ * them and `hooks.onLast` (it is empty again) may stop. Reads that must see other tabs' writes
+ * without waiting for a message (the store re-read under the refresh lock) pass `fresh`.
  */
-export function createTokenStore(storage: AuthStorage) {
+export function createTokenStore(
+  storage: AuthStorage,
+  hooks: { onFirst?: () => void; onLast?: () => void } = {},
+) {
+  const cache = new Map<string, unknown>();
+  // Bumped by every write and forget: a read that started before one does not fill the cache.
+  let version = 0;
+  // Only values are kept, not absences: a client with nothing in memory need not listen to other tabs.
+  const remember = (key: string, value: unknown) => {
+    if (value === undefined) {
+      if (cache.delete(key) && cache.size === 0) hooks.onLast?.();
+      return;
+    }
+    cache.set(key, value);
+    if (cache.size === 1) hooks.onFirst?.();
+  };
+  const read = async <T>(key: string, fresh: boolean): Promise<T | undefined> => {
+    if (!fresh && cache.has(key)) return cache.get(key) as T;
+    const seen = version;
+    const value = await storage.get<T>(key);
+    if (seen === version) remember(key, value);
+    return value;
+  };
+  const write = async (key: string, value: unknown) => {
+    if (value === undefined) await storage.del(key);
+    else await storage.set(key, value);
+    version++;
+    remember(key, value);
+  };
+  const forget = () => {
+    version++;
+    if (cache.size === 0) return;
+    cache.clear();
+    hooks.onLast?.();
+  };
   return {
-    readSession: () => storage.get<StoredSession>('session'),
-    readToken: (key: string) => storage.get<StoredToken>(key),
-    writeSession: (session: StoredSession) => storage.set('session', session),
-    writeToken: (key: string, token: StoredToken) => storage.set(key, token),
-    dropToken: (key: string) => storage.del(key),
+    readSession: (fresh = false) => read<StoredSession>('session', fresh),
+    readToken: (key: string, fresh = false) => read<StoredToken>(key, fresh),
+    writeSession: (session: StoredSession) => write('session', session),
+    writeToken: (key: string, token: StoredToken) => write(key, token),
+    dropToken: (key: string) => write(key, undefined),
+    /** Empties the memory cache: the next reads go to the storage (another tab wrote to it). */
+    forget,
     /** Removes every token, the user and every transaction. */
-    clear: () => storage.clear(),
+    clear: async () => {
+      forget();
+      await storage.clear();
+      forget();
+    },
   };
 }

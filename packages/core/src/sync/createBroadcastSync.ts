@@ -5,26 +5,35 @@ export type BroadcastSync = ReturnType<typeof createBroadcastSync>;
 
 /**
  * Tells the other tabs of this client (`sesame:{clientId}` BroadcastChannel) that the session
- * changed. `start()`/`stop()` open and close the listening side; posting works either way.
- * Without BroadcastChannel it does nothing.
+ * changed. The listening side is open while someone holds it (`hold()` returns the release):
+ * the auth-state store while it has subscribers, the token store's memory cache while it holds
+ * anything. Posting works either way. Without BroadcastChannel it does nothing.
  */
 export function createBroadcastSync(clientId: string, onMessage: (message: SyncMessage) => void) {
   const name = `sesame:${clientId}`;
   const supported = typeof BroadcastChannel === 'function';
   let channel: BroadcastChannel | undefined;
+  let holders = 0;
   return {
-    start() {
-      if (!supported || channel) return;
-      channel = new BroadcastChannel(name);
-      channel.onmessage = ({ data }: MessageEvent<unknown>) => {
-        const type =
-          typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
-        if (type === 'update' || type === 'logout') onMessage({ type });
+    /** Opens the listening side (once for every holder); call the returned function to let go. */
+    hold(): () => void {
+      holders++;
+      if (supported && !channel) {
+        channel = new BroadcastChannel(name);
+        channel.onmessage = ({ data }: MessageEvent<unknown>) => {
+          const type =
+            typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
+          if (type === 'update' || type === 'logout') onMessage({ type });
+        };
+      }
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        if (--holders > 0) return;
+        channel?.close();
+        channel = undefined;
       };
-    },
-    stop() {
-      channel?.close();
-      channel = undefined;
     },
     post(message: SyncMessage) {
       if (!supported) return;
