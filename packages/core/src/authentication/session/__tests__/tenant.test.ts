@@ -128,11 +128,12 @@ describe('session methods against the tenant', () => {
     const profile = await client.getUserInfo();
     expect(profile).toMatchObject({ sub: (await client.getUser())?.sub, email: DEMO_USER_EMAIL });
 
-    const entry = [...stored.entries()].find(([key]) => key.startsWith('token:'));
-    const refreshToken = (entry?.[1] as { refreshToken?: string }).refreshToken as string;
+    const key = [...stored.keys()].find((name) => name.startsWith('token:')) as string;
+    const storedRefreshToken = () => (stored.get(key) as { refreshToken?: string } | undefined)?.refreshToken;
+    const refreshToken = storedRefreshToken() as string;
     expect(refreshToken).toEqual(expect.any(String));
     await client.revokeRefreshToken();
-    expect((stored.get(entry?.[0] as string) as { refreshToken?: string }).refreshToken).toBeUndefined();
+    expect(storedRefreshToken()).toBeUndefined();
     await expect(
       refreshTokenGrant({
         domain: new URL(tenant.url).origin,
@@ -223,7 +224,7 @@ describe('session methods against the tenant', () => {
       interval: 1,
     });
     const pending: string[] = [];
-    let firstPending = () => undefined as void;
+    let firstPending: () => void = () => undefined;
     const waiting = new Promise<void>((resolve) => {
       firstPending = resolve;
     });
