@@ -34,7 +34,13 @@ beforeEach(async () => {
 describe('getTokenSilently', () => {
   it('answers a cache hit from memory, without reading the storage', async () => {
     let reads = 0;
-    const counted: AuthStorage = { ...storage, get: (key) => (reads++, storage.get(key)) };
+    const counted: AuthStorage = {
+      ...storage,
+      get: (key) => {
+        reads++;
+        return storage.get(key);
+      },
+    };
     const client = createAuthClient(server.options({ storage: counted }));
     await signIn(client, server);
     const first = await client.getTokenSilently();
