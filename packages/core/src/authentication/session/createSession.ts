@@ -42,14 +42,16 @@ export interface Session {
   target(options: LoginTarget, name?: string): TokenTarget;
   /**
    * Runs a grant as a login: after the client's first store read, validates and stores its answer
-   * through `acceptTokens` (so the client ends up as after a redirect login). An `AuthError` is
-   * also published as the snapshot's `error`; the target of an `mfa_required` answer is kept
+   * through `acceptTokens` (so the client ends up as after a redirect login). An `AuthError` other
+   * than `authorization_pending`/`slow_down` is also published as the snapshot's `error`; the target of an `mfa_required` answer is kept
    * for `mfa.verify()` under its `mfaToken`.
    */
   login(target: TokenTarget, grant: () => Promise<TokenEndpointResponse>): Promise<TokenEndpointResponse>;
   /** Targets of logins waiting for a second factor (by `mfa_token`) or a device (by `device_code`). */
   readonly pending: Map<string, TokenTarget>;
 }
+
+const NOT_YET = new Set(['authorization_pending', 'slow_down']);
 
 function optionalString(value: unknown, name: string): string | undefined {
   if (value !== undefined && (typeof value !== 'string' || !value)) fail(name, 'a non-empty string');
@@ -97,7 +99,8 @@ export function createSession(client: AuthClient): Session {
         return tokens;
       } catch (error) {
         if (error instanceof MfaRequiredError) pending.set(error.mfaToken, target);
-        if (error instanceof AuthError) ctx.store.publish({ error });
+        // "Not yet" (an MFA push awaiting approval) is no failure of the session.
+        if (error instanceof AuthError && !NOT_YET.has(error.code)) ctx.store.publish({ error });
         throw error;
       }
     },

@@ -100,6 +100,22 @@ describe('mfa', () => {
     expect(client.getSnapshot().status).toBe('authenticated');
   });
 
+  it('a push not yet approved (authorization_pending) is no error of the session; a later try signs in', async () => {
+    const client = sessionClient(server);
+    const { mfaToken } = await mfaRequired(client);
+    server.next.push(
+      answer(400, { error: 'authorization_pending', error_description: 'Authorization pending' }),
+    );
+    const verify = () => client.mfa.verify({ mfaToken, oobCode: 'oob-1', bindingCode: CODES.binding });
+    await expect(verify()).rejects.toMatchObject({ code: 'authorization_pending' });
+    expect(client.getSnapshot()).toMatchObject({
+      status: 'unauthenticated',
+      error: { code: 'mfa_required' },
+    });
+    await verify();
+    expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', error: undefined });
+  });
+
   it('a wrong code changes nothing stored; the mfaToken can be used again', async () => {
     const client = sessionClient(server);
     const { mfaToken } = await mfaRequired(client);
