@@ -47,6 +47,9 @@ const { DEMO_AUDIENCE, DEMO_CONNECTION: CONNECTION, DEMO_USER_EMAIL, DEMO_USER_P
 
 const PASSWORD = 'Session-Test-2026!';
 const MFA_USER = 'mfa-session@sesame.test';
+const SMS_USER = 'sms-session@sesame.test';
+/** An application of this test with the password grant (the seeded SPA has password-realm only). */
+const PASSWORD_CLIENT = 'sesame-session-password';
 let tenant: RunningTenant;
 
 beforeAll(async () => {
@@ -54,8 +57,15 @@ beforeAll(async () => {
     port: 0,
     config: {
       device_flow: { interval: 1 },
+      clients: [{ client_id: PASSWORD_CLIENT, app_type: 'spa', grant_types: ['password', 'refresh_token'] }],
       connections: [
-        { name: CONNECTION, users: [{ email: MFA_USER, password: PASSWORD, mfa_policy: 'always' }] },
+        {
+          name: CONNECTION,
+          users: [
+            { email: MFA_USER, password: PASSWORD, mfa_policy: 'always' },
+            { email: SMS_USER, password: PASSWORD, mfa_policy: 'always' },
+          ],
+        },
       ],
     },
   });
@@ -145,6 +155,12 @@ describe('session methods against the tenant', () => {
     await expect(client.getTokenSilently({ cacheMode: 'cache-only' })).resolves.toEqual(expect.any(String));
   });
 
+  it('loginWithPassword without a realm: the password grant against the default directory', async () => {
+    const session = tenantClient(PASSWORD_CLIENT);
+    await session.client.loginWithPassword({ username: DEMO_USER_EMAIL, password: DEMO_USER_PASSWORD });
+    await expectSignedIn(session, DEMO_USER_EMAIL);
+  });
+
   it('signup with login, for an API audience; changePassword sends the reset link', async () => {
     const session = tenantClient();
     const email = 'signup-session@sesame.test';
@@ -170,6 +186,61 @@ describe('session methods against the tenant', () => {
     const { code } = await lastMessage(email);
     await session.client.passwordless.login({ connection: 'email', email, otp: code as string });
     await expectSignedIn(session, email);
+  });
+
+  it('passwordless: the SMS code signs the user in', async () => {
+    const session = tenantClient();
+    const phone_number = '+15550003333';
+    await session.client.passwordless.start({ connection: 'sms', phone_number, send: 'code' });
+    const { code } = await lastMessage(phone_number);
+    await session.client.passwordless.login({ connection: 'sms', phone_number, otp: code as string });
+    expect(session.client.getSnapshot()).toMatchObject({
+      status: 'authenticated',
+      user: { sub: expect.stringMatching(/^sms\|/), name: phone_number },
+    });
+    const count = session.requests.length;
+    await session.client.getTokenSilently();
+    expect(session.requests.length).toBe(count);
+  });
+
+  it('MFA by SMS: enroll → authorization_pending → verify with the binding code; later, challenge → verify', async () => {
+    const session = tenantClient();
+    const { client } = session;
+    const phoneNumber = '+15550004444';
+    const login = () =>
+      client
+        .loginWithPassword({ username: SMS_USER, password: PASSWORD, realm: CONNECTION })
+        .catch((e: unknown) => e as MfaRequiredError);
+    const { mfaToken } = await login();
+    const enrolment = await client.mfa.enroll({
+      mfaToken,
+      authenticatorTypes: ['oob'],
+      oobChannels: ['sms'],
+      phoneNumber,
+    });
+    expect(enrolment).toMatchObject({
+      authenticator_type: 'oob',
+      oob_channel: 'sms',
+      binding_method: 'prompt',
+    });
+    const oobCode = (enrolment as { oob_code: string }).oob_code;
+    await expect(client.mfa.verify({ mfaToken, oobCode })).rejects.toMatchObject({
+      code: 'authorization_pending',
+    });
+    const { code } = await lastMessage(phoneNumber);
+    await client.mfa.verify({ mfaToken, oobCode, bindingCode: code as string });
+    await expectSignedIn(session, SMS_USER);
+
+    const next = await login();
+    expect(next).toBeInstanceOf(MfaRequiredError);
+    const challenge = await client.mfa.challenge({ mfaToken: next.mfaToken, challengeType: 'oob' });
+    const sms = await lastMessage(phoneNumber);
+    await client.mfa.verify({
+      mfaToken: next.mfaToken,
+      oobCode: (challenge as { oob_code: string }).oob_code,
+      bindingCode: sms.code as string,
+    });
+    await expectSignedIn(session, SMS_USER);
   });
 
   it('MFA: mfa_required → enroll → verify with the app; then a recovery code, replaced by a new one', async () => {
