@@ -208,9 +208,12 @@ describe('session methods against the tenant', () => {
     const { client } = session;
     const phoneNumber = '+15550004444';
     const login = () =>
-      client
-        .loginWithPassword({ username: SMS_USER, password: PASSWORD, realm: CONNECTION })
-        .catch((e: unknown) => e as MfaRequiredError);
+      client.loginWithPassword({ username: SMS_USER, password: PASSWORD, realm: CONNECTION }).then(
+        () => {
+          throw new Error('expected mfa_required');
+        },
+        (e: unknown) => e as MfaRequiredError,
+      );
     const { mfaToken } = await login();
     const enrolment = await client.mfa.enroll({
       mfaToken,
