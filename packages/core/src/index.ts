@@ -1,3 +1,4 @@
+export { bindMethods, type ClientMethods } from './bindMethods.js';
 export { createAuthClient } from './createAuthClient.js';
 export { AuthError, type AuthErrorCode } from './errors/AuthError.js';
 export { MfaRequiredError } from './errors/MfaRequiredError.js';

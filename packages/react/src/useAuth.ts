@@ -1,8 +1,7 @@
-import type { AuthClient, AuthError, User } from '@sesame/core';
+import { type AuthClient, type AuthError, bindMethods, type ClientMethods, type User } from '@sesame/core';
 import * as React from 'react';
 import { useContext, useMemo, useSyncExternalStore } from 'react';
 import { AuthContext, startups } from './AuthProvider.js';
-import { bindClient, type ClientMethods } from './bindClient.js';
 
 /**
  * What {@link useAuth} returns: the auth state, and every method of the client bound to it.
@@ -11,7 +10,10 @@ import { bindClient, type ClientMethods } from './bindClient.js';
  * type MyUser = User & { 'https://example.com/roles': string[] };
  * const { user }: UseAuthResult<MyUser> = useAuth<MyUser>();
  */
-export type UseAuthResult<TUser extends User = User> = ClientMethods & {
+export type UseAuthResult<
+  TUser extends User = User,
+  TClient extends AuthClient = AuthClient,
+> = ClientMethods<TClient> & {
   /** True until the stored session has been read and the provider's callback or session check is done. */
   isLoading: boolean;
   isAuthenticated: boolean;
@@ -22,13 +24,13 @@ export type UseAuthResult<TUser extends User = User> = ClientMethods & {
   getAccessTokenSilently: AuthClient['getTokenSilently'];
   /** auth0-react's name for `getTokenWithPopup`. */
   getAccessTokenWithPopup: AuthClient['getTokenWithPopup'];
-  client: AuthClient;
+  client: TClient;
 };
 
 const bound = new WeakMap<AuthClient, ReturnType<typeof bindWithAliases>>();
 
 function bindWithAliases(client: AuthClient) {
-  const methods = bindClient(client);
+  const methods = bindMethods(client);
   return {
     methods: {
       ...methods,
@@ -64,21 +66,27 @@ function boundOf(client: AuthClient) {
  *     ? <button onClick={() => logout()}>Sign out {user?.name}</button>
  *     : <button onClick={() => loginWithRedirect()}>Sign in</button>;
  * }
+ * // With the Authentication API's session methods, name the client's type:
+ * const { passwordless } = useAuth<User, typeof client>(); // client = withAuthenticationApi(createAuthClient(…))
  */
-export function useAuth<TUser extends User = User>(): UseAuthResult<TUser> {
+export function useAuth<TUser extends User = User, TClient extends AuthClient = AuthClient>(): UseAuthResult<
+  TUser,
+  TClient
+> {
   const context = useContext(AuthContext);
   if (!context) throw new Error('useAuth() must be used inside <AuthProvider>');
   const { client, starting } = context;
   const { methods, subscribe, getSnapshot } = boundOf(client);
   const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
   return useMemo(
-    () => ({
-      ...methods,
-      isLoading: starting || snapshot.status === 'loading',
-      isAuthenticated: snapshot.status === 'authenticated',
-      user: snapshot.user as TUser | undefined,
-      error: snapshot.error,
-    }),
+    () =>
+      ({
+        ...methods,
+        isLoading: starting || snapshot.status === 'loading',
+        isAuthenticated: snapshot.status === 'authenticated',
+        user: snapshot.user as TUser | undefined,
+        error: snapshot.error,
+      }) as UseAuthResult<TUser, TClient>,
     [methods, snapshot, starting],
   );
 }

@@ -1,7 +1,13 @@
-import { type AuthClient, type AuthClientOptions, createAuthClient, type User } from '@sesame/core';
+import {
+  type AuthClient,
+  type AuthClientOptions,
+  bindMethods,
+  type ClientMethods,
+  createAuthClient,
+  type User,
+} from '@sesame/core';
 import { type App, effectScope, type InjectionKey, type Ref, shallowRef } from 'vue';
 import { type AuthState, authState } from './authState.js';
-import { bindClient, type ClientMethods } from './bindClient.js';
 
 /**
  * The app state carried through a redirect login; `target` is set by `createAuthGuard()`.
@@ -124,7 +130,7 @@ export function createAuth(options: CreateAuthOptions): Auth {
   const scope = effectScope(true);
   const startup = startupOf(client);
   const state = scope.run(() => authState(client, startup.done))!;
-  const methods = bindClient(client);
+  const methods = bindMethods(client);
   const auth: Auth = {
     ...methods,
     getAccessTokenSilently: methods.getTokenSilently,
