@@ -48,9 +48,9 @@ export type CreateAuthOptions = {
  * export const apiFetch = async (url: string) =>
  *   fetch(url, { headers: { authorization: `Bearer ${await auth.getAccessTokenSilently()}` } });
  */
-export type Auth = AuthState &
-  ClientMethods & {
-    client: AuthClient;
+export type Auth<TClient extends AuthClient = AuthClient> = AuthState &
+  ClientMethods<TClient> & {
+    client: TClient;
     /** auth0-vue's name for `getTokenSilently`. */
     getAccessTokenSilently: AuthClient['getTokenSilently'];
     /** auth0-vue's name for `getTokenWithPopup`. */

@@ -1,3 +1,4 @@
+import type { AuthClient } from '@sesame/core';
 import { getCurrentScope, hasInjectionContext, inject } from 'vue';
 import { authState } from './authState.js';
 import { AUTH_KEY, type Auth, startupOf } from './createAuth.js';
@@ -8,7 +9,7 @@ import { AUTH_KEY, type Auth, startupOf } from './createAuth.js';
  * @example
  * const auth: UseAuthResult = useAuth();
  */
-export type UseAuthResult = Omit<Auth, 'install'>;
+export type UseAuthResult<TClient extends AuthClient = AuthClient> = Omit<Auth<TClient>, 'install'>;
 
 /**
  * The auth of the app's {@link createAuth} plugin: read-only refs (`isLoading`,
@@ -27,9 +28,9 @@ export type UseAuthResult = Omit<Auth, 'install'>;
  *   <button v-else @click="loginWithRedirect()">Sign in</button>
  * </template>
  */
-export function useAuth(): UseAuthResult {
+export function useAuth<TClient extends AuthClient = AuthClient>(): UseAuthResult<TClient> {
   const auth = hasInjectionContext() ? inject(AUTH_KEY, undefined) : undefined;
   if (!auth) throw new Error('useAuth() needs app.use(createAuth(...)) and setup() or app.runWithContext()');
-  if (!getCurrentScope()) return auth;
-  return { ...auth, ...authState(auth.client, startupOf(auth.client).done) };
+  if (!getCurrentScope()) return auth as UseAuthResult<TClient>;
+  return { ...auth, ...authState(auth.client, startupOf(auth.client).done) } as UseAuthResult<TClient>;
 }
