@@ -31,6 +31,9 @@ export type UseAuthResult<TClient extends AuthClient = AuthClient> = Omit<Auth<T
 export function useAuth<TClient extends AuthClient = AuthClient>(): UseAuthResult<TClient> {
   const auth = hasInjectionContext() ? inject(AUTH_KEY, undefined) : undefined;
   if (!auth) throw new Error('useAuth() needs app.use(createAuth(...)) and setup() or app.runWithContext()');
-  if (!getCurrentScope()) return auth as UseAuthResult<TClient>;
-  return { ...auth, ...authState(auth.client, startupOf(auth.client).done) } as UseAuthResult<TClient>;
+  if (!getCurrentScope()) return auth as unknown as UseAuthResult<TClient>;
+  return {
+    ...auth,
+    ...authState(auth.client, startupOf(auth.client).done),
+  } as unknown as UseAuthResult<TClient>;
 }
