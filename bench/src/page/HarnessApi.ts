@@ -37,6 +37,8 @@ export interface HarnessApi {
   logout(): Promise<TimedResult>;
   /** Sequential cache-hit `getToken()` calls for `durationMs`; resolves with calls per second. */
   cachedCallsPerSecond(durationMs: number): Promise<number>;
+  /** The same loop around an async function that returns a constant: the most the loop can measure. */
+  loopCeiling(durationMs: number): Promise<number>;
   /** `count` forced `getToken()` calls started together. */
   parallelForced(count: number): Promise<BurstResult>;
   /** Waits until `Date.now() >= epochMs`, then runs one forced `getToken()`. */
