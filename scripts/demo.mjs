@@ -8,6 +8,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ports = { tenant: 4000, api: 4001, react: 5173, vue: 5174 };
+// A second demo user whose password login asks for a second factor (More logins → Password).
+const mfaUser = {
+  email: 'mfa@sesame.test',
+  password: 'Sesame-Mfa-2026!',
+  name: 'MFA User',
+  mfa_policy: 'always',
+};
 
 // The tenant and the API are TypeScript run from their tsc builds; Vite serves the demos from source.
 const build = spawnSync(
@@ -36,7 +43,20 @@ process.once('SIGTERM', () => stopAll(0));
 
 try {
   // Signing keys are kept in .tenant-data/, so the demos' stored sessions verify after a restart.
-  const tenant = await startTenant({ port: ports.tenant, keysDir: join(root, '.tenant-data') });
+  const tenant = await startTenant({
+    port: ports.tenant,
+    keysDir: join(root, '.tenant-data'),
+    config: {
+      connections: [{ name: 'Username-Password-Authentication', users: [mfaUser] }],
+      // The demos' device card calls the tenant from the browser as the seeded native app.
+      clients: [
+        {
+          client_id: 'sesame-device',
+          web_origins: [ports.react, ports.vue].map((p) => `http://127.0.0.1:${p}`),
+        },
+      ],
+    },
+  });
   running.push(() => tenant.stop());
   const api = await startDemoApi({ tenantUrl: tenant.url, port: ports.api });
   running.push(() => api.stop());
@@ -63,7 +83,9 @@ Sesame demo
   Vue demo     http://127.0.0.1:${ports.vue}/
   tenant       http://127.0.0.1:${ports.tenant}/
   demo API     http://127.0.0.1:${ports.api}/api/messages
+  outbox       http://127.0.0.1:${ports.tenant}/__dev/outbox.html (the emails it "sent": codes)
 
 Log in as ${DEMO_USER_EMAIL} / ${DEMO_USER_PASSWORD}
+With a second factor (More logins → Password): ${mfaUser.email} / ${mfaUser.password}
 Press Ctrl-C to stop.
 `);

@@ -9,7 +9,7 @@ export const apiUrl: string = import.meta.env.VITE_API_URL ?? 'http://127.0.0.1:
  * Use 127.0.0.1, not localhost: silent authentication needs the app and the tenant on one site.
  */
 export const sesameOptions: AuthClientOptions = {
-  domain: import.meta.env.VITE_SESAME_DOMAIN ?? 'http://127.0.0.1:4000',
+  domain: (import.meta.env.VITE_SESAME_DOMAIN as string | undefined) ?? 'http://127.0.0.1:4000',
   clientId: import.meta.env.VITE_SESAME_CLIENT_ID ?? 'sesame-spa',
   authorizationParams: {
     redirect_uri: `${location.origin}/`,
@@ -17,3 +17,6 @@ export const sesameOptions: AuthClientOptions = {
     scope: 'openid profile email read:messages',
   },
 };
+
+/** Where the local tenant shows the emails it "sent" (passwordless codes): nothing is really sent. */
+export const outboxUrl = `${sesameOptions.domain}/__dev/outbox.html`;

@@ -14,9 +14,9 @@ const explanations: Record<string, string> = {
   popup_blocked: 'The browser blocked the login window. Allow pop-ups for this page, or use “Log in”.',
   login_required: 'Your session at the authorization server has ended. Please log in again.',
   missing_refresh_token: 'There is no refresh token to renew the session with. Please log in again.',
-  invalid_grant: 'The authorization server no longer accepts this session. Please log in again.',
   network_error: 'The authorization server could not be reached. Is the tenant running?',
   timeout: 'The authorization server took too long to answer. Try again.',
+  mfa_required: 'This account needs a second factor to finish signing in.',
 };
 
 /** Turns an `AuthError`, an `ApiError` or anything else into a readable message. */

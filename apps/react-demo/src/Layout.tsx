@@ -25,6 +25,7 @@ export function Layout() {
           <NavLink to="/profile">Profile</NavLink>
           <NavLink to="/tokens">Tokens</NavLink>
           <NavLink to="/api">API</NavLink>
+          <NavLink to="/signin">More logins</NavLink>
         </nav>
         {!isLoading && (
           <div className="session">
@@ -47,7 +48,8 @@ export function Layout() {
         )}
       </header>
       <main>
-        {error && <ErrorAlert error={error} />}
+        {/* An mfa_required login goes on in the page that started it. */}
+        {error && error.code !== 'mfa_required' && <ErrorAlert error={error} />}
         <Outlet />
       </main>
       {notice && (

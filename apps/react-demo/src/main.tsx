@@ -1,5 +1,5 @@
 import '@sesame/demo-shared/demo.css';
-import { sesameOptions } from '@sesame/demo-shared';
+import { auth } from '@sesame/demo-shared';
 import { AuthProvider, withAuthenticationRequired } from '@sesame/react';
 import { type ComponentType, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -8,6 +8,7 @@ import { Layout } from './Layout';
 import { Api } from './pages/Api';
 import { Home } from './pages/Home';
 import { Profile } from './pages/Profile';
+import { SignIn } from './pages/SignIn';
 import { Tokens } from './pages/Tokens';
 
 // A page only a signed-in user sees; anyone else goes to the login page and comes back here.
@@ -22,6 +23,7 @@ const router = createBrowserRouter([
       { path: 'profile', Component: protect(Profile) },
       { path: 'tokens', Component: protect(Tokens) },
       { path: 'api', Component: Api },
+      { path: 'signin', Component: SignIn },
     ],
   },
 ]);
@@ -29,7 +31,7 @@ const router = createBrowserRouter([
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AuthProvider
-      {...sesameOptions}
+      client={auth}
       onRedirectCallback={(appState) => router.navigate(appState?.returnTo ?? '/', { replace: true })}
     >
       <RouterProvider router={router} />

@@ -2,23 +2,20 @@ import { type ApiAnswer, fetchMessages } from '@sesame/demo-shared';
 import { useAuth } from '@sesame/react';
 import { useState } from 'react';
 import { ErrorAlert } from '../ui';
+import { useAction } from '../useAction';
 
 export function Api() {
   const { isAuthenticated, getAccessTokenSilently } = useAuth();
   const [answer, setAnswer] = useState<ApiAnswer>();
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction();
 
-  const callApi = async () => {
-    setAnswer(undefined);
-    setError(undefined);
-    try {
+  const callApi = () =>
+    run(async () => {
+      setAnswer(undefined);
       // Signed out, the call goes without a token, to show how the API refuses it.
       const token = isAuthenticated ? await getAccessTokenSilently() : undefined;
       setAnswer(await fetchMessages(token));
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
 
   return (
     <>
@@ -27,10 +24,10 @@ export function Api() {
         The demo API answers <code>GET /api/messages</code> only with a valid access token: it checks the
         signature against the tenant’s keys, the issuer, the audience, the expiry and the scope.
       </p>
-      {error && <ErrorAlert error={error} />}
+      {error !== undefined && <ErrorAlert error={error} />}
       <div className="card">
         <div className="actions">
-          <button type="button" onClick={callApi}>
+          <button type="button" disabled={busy} onClick={callApi}>
             Call the API
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { inThisTab } from '@sesame/demo-shared';
+import { inThisTab, tour } from '@sesame/demo-shared';
 import { useAuth } from '@sesame/react';
 import { Link } from 'react-router';
 
@@ -31,6 +31,9 @@ export function Home() {
             </button>
           </div>
         </div>
+        <p>
+          Or, without leaving the app: <Link to="/signin">sign up, an email code, a password with MFA</Link>.
+        </p>
       </>
     );
   }
@@ -40,21 +43,13 @@ export function Home() {
       <h1>Welcome, {user?.name}</h1>
       <p className="lead">You are signed in. The session survives reloads and is shared by every tab.</p>
       <div className="grid">
-        <div className="card">
-          <h2>Profile</h2>
-          <p>A protected page with what the ID token says about you.</p>
-          <Link to="/profile">Open your profile →</Link>
-        </div>
-        <div className="card">
-          <h2>Tokens</h2>
-          <p>When the access token expires, and a refresh on demand.</p>
-          <Link to="/tokens">See the token →</Link>
-        </div>
-        <div className="card">
-          <h2>API</h2>
-          <p>Call an API that accepts only a valid access token.</p>
-          <Link to="/api">Call the API →</Link>
-        </div>
+        {tour.map((page) => (
+          <div className="card" key={page.path}>
+            <h2>{page.title}</h2>
+            <p>{page.text}</p>
+            <Link to={page.path}>{page.link} →</Link>
+          </div>
+        ))}
       </div>
     </>
   );

@@ -1,30 +1,30 @@
-import { describeAccessToken, type TokenInfo } from '@sesame/demo-shared';
+import { auth, describeAccessToken, type TokenInfo } from '@sesame/demo-shared';
 import { useAuth } from '@sesame/react';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorAlert } from '../ui';
+import { useAction } from '../useAction';
 
 export function Tokens() {
   const { getAccessTokenSilently } = useAuth();
   const [token, setToken] = useState<TokenInfo>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const [revoked, setRevoked] = useState(false);
+  const { busy, error, run } = useAction();
 
   // cacheMode 'on': the stored token while it is valid; 'off': always ask the tenant.
   const load = useCallback(
-    async (cacheMode: 'on' | 'off') => {
-      setBusy(true);
-      try {
+    (cacheMode: 'on' | 'off') =>
+      run(async () => {
         setToken(describeAccessToken(await getAccessTokenSilently({ cacheMode, detailedResponse: true })));
-        setError(undefined);
-      } catch (e) {
-        setError(e);
-      } finally {
-        setBusy(false);
-      }
-    },
-    [getAccessTokenSilently],
+      }),
+    [run, getAccessTokenSilently],
   );
   useEffect(() => void load('on'), [load]);
+
+  const revoke = () =>
+    run(async () => {
+      await auth.revokeRefreshToken();
+      setRevoked(true);
+    });
 
   return (
     <>
@@ -33,7 +33,7 @@ export function Tokens() {
         <code>getAccessTokenSilently()</code> returns the stored access token while it is valid, else renews
         it with the refresh token (or a hidden iframe), once for all tabs.
       </p>
-      {error && <ErrorAlert error={error} />}
+      {error !== undefined && <ErrorAlert error={error} />}
       <div className="card">
         <h2>Access token</h2>
         {token && (
@@ -52,8 +52,17 @@ export function Tokens() {
           <button type="button" disabled={busy} onClick={() => load('off')}>
             Refresh now
           </button>
+          <button type="button" className="secondary" disabled={busy} onClick={revoke}>
+            Revoke refresh token
+          </button>
         </div>
       </div>
+      {revoked && (
+        <p className="success" role="status">
+          Refresh token revoked. The access token works until it expires; then the session is renewed through
+          the tenant’s login session (silent authentication), if there is one.
+        </p>
+      )}
     </>
   );
 }
