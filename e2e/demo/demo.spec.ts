@@ -1,7 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
+import { form, lastEmailedCode, totp } from '../support/authenticator.js';
 import { screenshot, submitLogin } from '../support/corePage.js';
 import { callApi, demos, logIn, navigate, openDemo, topBarLogIn, userInTopBar } from '../support/demoPage.js';
-import { demoUser, resetTenant, tenantStats } from '../support/tenant.js';
+import { demoUser, mfaUser, resetTenant, tenantStats } from '../support/tenant.js';
 
 // Both demo apps, built with `vite build`, against the real tenant and demo API, as a person uses them.
 
@@ -180,6 +181,120 @@ for (const demo of demos) {
       expect(new URL(page.url()).search).toBe('');
       expect((await tenantStats()).grantTypes.authorization_code ?? 0).toBe(0);
       await screenshot(page, `${demo.name}-tampered-state`);
+    });
+  });
+}
+
+for (const demo of demos) {
+  test.describe(`${demo.name} demo, more logins`, () => {
+    const signedIn = (page: Page) => page.locator('header').getByRole('button', { name: 'Log out' });
+
+    test('sign up explains a weak password, then creates the account and signs in', async ({ page }) => {
+      await openDemo(page, demo, '/signin');
+      const signUp = form(page, 'Sign up');
+      await signUp.getByLabel('Name').fill(`New ${demo.name} user`);
+      await signUp.getByLabel('Email').fill(`new-${demo.name}-${Date.now()}@sesame.test`);
+      await signUp.getByLabel('Password').fill('weak');
+      await signUp.getByRole('button', { name: 'Create account' }).click();
+      await expect(page.getByRole('alert')).toContainText('invalid_password');
+      await signUp.getByLabel('Password').fill('Sesame-New-2026!');
+      await signUp.getByRole('button', { name: 'Create account' }).click();
+      await expect(userInTopBar(page)).toHaveText(`New ${demo.name} user`);
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await screenshot(page, `${demo.name}-signup`);
+    });
+
+    test('an email code signs in without a password', async ({ page }) => {
+      const email = `code-${demo.name}-${Date.now()}@sesame.test`;
+      await openDemo(page, demo, '/signin');
+      await form(page, 'Email code').getByLabel('Email').fill(email);
+      await form(page, 'Email code').getByRole('button', { name: 'Send code' }).click();
+      await expect(form(page, 'Email code')).toContainText(`A code is on its way to ${email}`);
+      await form(page, 'Email code')
+        .getByLabel('Code')
+        .fill(await lastEmailedCode(email));
+      await form(page, 'Email code').getByRole('button', { name: 'Log in' }).click();
+      await expect(signedIn(page)).toBeVisible();
+      expect((await tenantStats()).grantTypes['http://auth0.com/oauth/grant-type/passwordless/otp']).toBe(1);
+      await screenshot(page, `${demo.name}-email-code`);
+    });
+
+    test('password login with MFA: authenticator enrolment by QR code, then a recovery code', async ({
+      page,
+    }) => {
+      const user = mfaUser(demo.name);
+      const passwordLogin = async () => {
+        await openDemo(page, demo, '/signin');
+        await form(page, 'Password').getByLabel('Email').fill(user.email);
+        await form(page, 'Password').getByLabel('Password').fill(user.password);
+        await form(page, 'Password').getByRole('button', { name: 'Log in' }).click();
+      };
+      await passwordLogin();
+      const mfa = form(page, 'Second factor');
+      await expect(mfa.locator('.qr svg')).toBeVisible();
+      await screenshot(page, `${demo.name}-mfa-enrolment`);
+      const secret = (await mfa.getByTestId('totp-secret').textContent()) ?? '';
+      await mfa.getByLabel('Code from your authenticator app').fill(totp(secret));
+      await mfa.getByRole('button', { name: 'Verify' }).click();
+      await expect(signedIn(page)).toBeVisible();
+      const firstRecoveryCode = (await page.getByTestId('recovery-code').textContent()) ?? '';
+      expect(firstRecoveryCode.length).toBeGreaterThan(8);
+
+      await signedIn(page).click();
+      await expect(topBarLogIn(page)).toBeVisible();
+      await passwordLogin();
+      await mfa.getByRole('button', { name: 'Use a recovery code' }).click();
+      await expect(mfa.locator('.qr')).toHaveCount(0);
+      await mfa.getByLabel('Recovery code').fill(firstRecoveryCode);
+      await mfa.getByRole('button', { name: 'Verify' }).click();
+      await expect(signedIn(page)).toBeVisible();
+      await expect(page.getByTestId('recovery-code')).not.toHaveText(firstRecoveryCode);
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expect(page.locator('.toast')).toHaveCount(0); // this tab's own login is no other tab's
+      await screenshot(page, `${demo.name}-mfa-recovery-code`);
+    });
+
+    test('a revoked refresh token is not used again: the next refresh goes through silent auth', async ({
+      page,
+    }) => {
+      await openDemo(page, demo);
+      await logIn(page);
+      await navigate(page, 'Tokens');
+      await page.getByRole('button', { name: 'Revoke refresh token' }).click();
+      await expect(page.getByRole('status')).toContainText('Refresh token revoked');
+      expect((await tenantStats()).endpoints['POST /oauth/revoke']).toBe(1);
+      const before = await tenantStats();
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      await expect
+        .poll(async () => (await tenantStats()).grantTypes.authorization_code)
+        .toBe((before.grantTypes.authorization_code ?? 0) + 1);
+      expect((await tenantStats()).grantTypes.refresh_token ?? 0).toBe(0);
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await screenshot(page, `${demo.name}-revoke`);
+    });
+
+    test('device code: approved in another tab, the device signs in', async ({ page, context }) => {
+      await openDemo(page, demo, '/signin');
+      const card = page.locator('.card', { has: page.getByRole('heading', { name: 'Device code' }) });
+      await card.getByRole('button', { name: 'Get a code' }).click();
+      const userCode = (await card.getByTestId('user-code').textContent()) ?? '';
+      const approval = await context.newPage();
+      await approval.goto(
+        (await card.getByRole('link', { name: 'Open the activation page' }).getAttribute('href'))!,
+      );
+      // the prefilled code goes on by itself: confirm it, log in, consent
+      await expect(approval.locator('#user-code')).toHaveText(userCode);
+      await approval.getByRole('button', { name: 'Confirm' }).click();
+      await submitLogin(approval);
+      await approval.getByRole('button', { name: 'Accept' }).click();
+      await expect(approval.getByRole('heading', { level: 1 })).toContainText('all set');
+      await expect(card).toContainText(`The device is signed in as ${demoUser.name}`, { timeout: 20_000 });
+      expect(
+        (await tenantStats()).grantTypes['urn:ietf:params:oauth:grant-type:device_code'],
+      ).toBeGreaterThan(0);
+      await screenshot(page, `${demo.name}-device-code`);
+      await card.getByRole('button', { name: 'Sign the device out' }).click();
+      await expect(card.getByRole('button', { name: 'Get a code' })).toBeVisible();
     });
   });
 }

@@ -15,3 +15,6 @@ export async function resetTenant(): Promise<void> {
 
 /** The seeded demo user. */
 export const demoUser = { email: 'demo@sesame.test', password: 'Sesame-Demo-2026!', name: 'Demo User' };
+
+/** Users with a second factor, one per demo (their authenticator app stays enrolled across specs). */
+export const mfaUser = (demo: string) => ({ email: `mfa-${demo}@sesame.test`, password: 'Sesame-Mfa-2026!' });
