@@ -200,6 +200,7 @@ for (const demo of demos) {
       await signUp.getByLabel('Password').fill('Sesame-New-2026!');
       await signUp.getByRole('button', { name: 'Create account' }).click();
       await expect(userInTopBar(page)).toHaveText(`New ${demo.name} user`);
+      await expect(page.getByText('created, and signed in')).toBeVisible();
       await expect(page.getByRole('alert')).toHaveCount(0);
       await screenshot(page, `${demo.name}-signup`);
     });
@@ -215,6 +216,7 @@ for (const demo of demos) {
         .fill(await lastEmailedCode(email));
       await form(page, 'Email code').getByRole('button', { name: 'Log in' }).click();
       await expect(signedIn(page)).toBeVisible();
+      await expect(page.getByText(`Signed in as ${email}, with no password.`)).toBeVisible();
       expect((await tenantStats()).grantTypes['http://auth0.com/oauth/grant-type/passwordless/otp']).toBe(1);
       await screenshot(page, `${demo.name}-email-code`);
     });

@@ -40,9 +40,11 @@ export function SignIn() {
 
 function SignUp() {
   const { busy, error, run } = useAction();
+  const [created, setCreated] = useState<string>();
   const signUp = ({ name, email, password }: { name: string; email: string; password: string }) =>
     run(async () => {
       await auth.signup({ connection, name, email, password, login: true });
+      setCreated(email);
     });
   return (
     <div className="card">
@@ -61,6 +63,7 @@ function SignUp() {
           Create account
         </button>
       </form>
+      {created && <p className="success">Account {created} created, and signed in.</p>}
       {error !== undefined && <ErrorAlert error={error} />}
     </div>
   );
@@ -69,14 +72,17 @@ function SignUp() {
 function EmailCode() {
   const { busy, error, run } = useAction();
   const [sentTo, setSentTo] = useState<string>();
+  const [signedIn, setSignedIn] = useState<string>();
   const send = ({ email }: { email: string }) =>
     run(async () => {
+      setSignedIn(undefined);
       await auth.passwordless.start({ connection: 'email', email, send: 'code' });
       setSentTo(email);
     });
   const logIn = ({ code }: { code: string }) =>
     run(async () => {
       await auth.passwordless.login({ connection: 'email', email: sentTo!, otp: code });
+      setSignedIn(sentTo);
       setSentTo(undefined);
     });
   return (
@@ -105,6 +111,7 @@ function EmailCode() {
           </button>
         </form>
       )}
+      {signedIn && <p className="success">Signed in as {signedIn}, with no password.</p>}
       {error !== undefined && <ErrorAlert error={error} />}
     </div>
   );
