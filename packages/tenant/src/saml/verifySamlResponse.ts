@@ -59,7 +59,8 @@ export function verifySamlResponse(
   let assertion: Element | undefined;
   for (const signature of signatures) {
     const verifier = new SignedXml({ publicCert: connection.signing_cert, getCertFromKeyInfo: () => null });
-    verifier.loadSignature(signature);
+    // As XML text: xml-crypto types its node argument with the DOM lib, which xmldom nodes do not match.
+    verifier.loadSignature(signature.toString());
     let valid = false;
     try {
       valid = verifier.checkSignature(xml);
