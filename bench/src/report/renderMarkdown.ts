@@ -4,6 +4,7 @@ import type { CompressedSizes } from '../size/compressedSizes.js';
 import type { Summary } from '../stats/summarize.js';
 import type { BenchResults, ScenarioResults } from './BenchResults.js';
 import { formatBytes } from './formatBytes.js';
+import { markdownTable } from './markdownTable.js';
 
 /** Renders the results as the Markdown of `bench/RESULTS.md`. */
 export function renderMarkdown(results: BenchResults): string {
@@ -20,15 +21,20 @@ export function renderMarkdown(results: BenchResults): string {
       .map(([name, version]) => `\`${name}\` ${version}`)
       .join(', ')}.`,
     '',
-    'Each cell is *median (min–max)* over the repetitions; **÷ Sesame** is a library’s median of the headline column divided by Sesame’s.',
+    'Each cell is _median (min–max)_ over the repetitions; **÷ Sesame** is a library’s median of the headline column divided by Sesame’s.',
     '',
   ];
   if (results.notes.length) lines.push(...results.notes.map((note) => `- ${note}`), '');
 
-  lines.push('## Sesame’s targets', '', '| target | measured | result |', '| --- | --- | --- |');
-  for (const check of results.targets) {
-    lines.push(`| ${check.target} | ${escapeCell(check.measured)} | ${verdict(check.pass)} |`);
-  }
+  lines.push(
+    '## Sesame’s targets',
+    '',
+    ...markdownTable(
+      ['target', 'measured', 'result'],
+      ['left', 'left', 'left'],
+      results.targets.map((check) => [check.target, escapeCell(check.measured), verdict(check.pass)]),
+    ),
+  );
   lines.push('', ...sizeSection(results), '');
   for (const scenario of results.scenarios) lines.push(...scenarioSection(results, scenario), '');
   return `${lines.join('\n').trimEnd()}\n`;
@@ -42,44 +48,49 @@ function sizeSection(results: BenchResults): string[] {
       '(minified, tree-shaken, browser ESM, `NODE_ENV=production`); gzip level 9 and brotli quality 11. ' +
       'The React apps (provider + one component using the hook) leave React and ReactDOM out. 1 KB = 1,024 bytes, as in `scripts/size.mjs`.',
     '',
-    '| library | minified | gzip | brotli | gzip ÷ Sesame | React app minified | React gzip | React brotli | React gzip ÷ Sesame |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   const sesame = results.size.find((entry) => entry.library === 'sesame');
-  for (const entry of results.size) {
+  const rows = results.size.map((entry) => {
     const label = results.libraries.find((library) => library.id === entry.library)?.label ?? entry.library;
-    lines.push(
-      `| ${label} | ${sizeCells(entry.core, sesame?.core)} | ${entry.react ? sizeCells(entry.react, sesame?.react) : 'no React binding measured | | | '} |`,
-    );
-  }
+    const react = entry.react
+      ? sizeCells(entry.react, sesame?.react)
+      : ['no React binding measured', '', '', ''];
+    return [label, ...sizeCells(entry.core, sesame?.core), ...react];
+  });
+  const header = ['library', 'minified', 'gzip', 'brotli', 'gzip ÷ Sesame'];
+  header.push('React app minified', 'React gzip', 'React brotli', 'React gzip ÷ Sesame');
+  lines.push(...markdownTable(header, ['left', ...header.slice(1).map(() => 'right' as const)], rows));
   return lines;
 }
 
-function sizeCells(outcome: Outcome<CompressedSizes>, sesame: Outcome<CompressedSizes> | undefined): string {
-  if (!outcome.ok) return `error: ${escapeCell(outcome.error)} | | | `;
+function sizeCells(
+  outcome: Outcome<CompressedSizes>,
+  sesame: Outcome<CompressedSizes> | undefined,
+): string[] {
+  if (!outcome.ok) return [`error: ${escapeCell(outcome.error)}`, '', '', ''];
   const { minified, gzip, brotli } = outcome.value;
   const ratio = sesame?.ok ? `${(gzip / sesame.value.gzip).toFixed(2)}×` : '—';
-  return `${formatBytes(minified)} | ${formatBytes(gzip)} | ${formatBytes(brotli)} | ${ratio}`;
+  return [formatBytes(minified), formatBytes(gzip), formatBytes(brotli), ratio];
 }
 
 function scenarioSection(results: BenchResults, scenario: ScenarioResults): string[] {
   const lines = [`## ${scenario.number}. ${scenario.title}`, '', scenario.description, ''];
   const headline = scenario.columns.find((column) => column.key === scenario.headline.key);
   const better = scenario.headline.better === 'lower' ? 'lower is better' : 'higher is better';
-  lines.push(
-    `| library | ${scenario.columns.map((column) => column.label + (column.unit ? ` (${column.unit})` : '')).join(' | ')} | ${headline?.label ?? ''} ÷ Sesame (${better}) |`,
-    `| --- | ${scenario.columns.map(() => '---:').join(' | ')} | ---: |`,
-  );
+  const header = [
+    'library',
+    ...scenario.columns.map((column) => column.label + (column.unit ? ` (${column.unit})` : '')),
+    `${headline?.label ?? ''} ÷ Sesame (${better})`,
+  ];
   const sesame = scenario.results.sesame;
   const sesameHeadline = sesame?.ok ? sesame.value.metrics[scenario.headline.key]?.median : undefined;
+  const rows: string[][] = [];
   const footnotes: string[] = [];
   for (const library of results.libraries) {
     const outcome = scenario.results[library.id];
     if (!outcome) continue;
     if (!outcome.ok) {
-      lines.push(
-        `| ${library.label} | **error**: ${escapeCell(outcome.error)} |${' |'.repeat(scenario.columns.length)}`,
-      );
+      rows.push([library.label, `**error**: ${escapeCell(outcome.error)}`]);
       continue;
     }
     const { metrics, errors, notes, incomparable } = outcome.value;
@@ -90,10 +101,11 @@ function scenarioSection(results: BenchResults, scenario: ScenarioResults): stri
       : own !== undefined && sesameHeadline
         ? `${(own / sesameHeadline).toFixed(2)}×`
         : '—';
-    lines.push(`| ${library.label} | ${cells.join(' | ')} | ${ratio} |`);
+    rows.push([library.label, ...cells, ratio]);
     for (const error of errors) footnotes.push(`${library.label}: ${escapeCell(error)}`);
     for (const note of notes ?? []) footnotes.push(`${library.label}: ${escapeCell(note)}`);
   }
+  lines.push(...markdownTable(header, ['left', ...header.slice(1).map(() => 'right' as const)], rows));
   if (footnotes.length) lines.push('', 'Errors and notes:', '', ...footnotes.map((text) => `- ${text}`));
   return lines;
 }
