@@ -1,7 +1,7 @@
 import { joinScopes } from '../config/resolveConfig.js';
 import type { ClientContext } from '../context.js';
 import { AuthError } from '../errors/AuthError.js';
-import { tokenKey } from '../storage/createTokenStore.js';
+import { type StoredSession, type StoredToken, tokenKey } from '../storage/createTokenStore.js';
 import { toTokenResponse } from '../tokens/acceptTokens.js';
 import type { GetTokenSilentlyOptions, TokenResponse } from '../types.js';
 import { withTimeout } from '../util/withTimeout.js';
@@ -55,9 +55,11 @@ export function createTokenGetter(ctx: ClientContext) {
     const audience = options.authorizationParams?.audience ?? config.authorizationParams.audience;
     const scope = joinScopes(config.authorizationParams.scope, options.authorizationParams?.scope);
     const key = tokenKey(audience, scope);
-    const stored = await tokens.readToken(key);
+    // The cache hit reads the memory cache synchronously: no await on the hot path of every API call.
+    const stored = tokens.peek<StoredToken>(key) ?? (await tokens.readToken(key));
     if (cacheMode !== 'off' && isFresh(ctx, stored)) {
-      return toTokenResponse(stored, await tokens.readSession(), config.now());
+      const session = tokens.peek<StoredSession>('session') ?? (await tokens.readSession());
+      return toTokenResponse(stored, session, config.now());
     }
     if (cacheMode === 'cache-only')
       throw new AuthError('login_required', 'no valid token in the store (cache-only)');

@@ -35,17 +35,20 @@ export async function startAuthorization(
     maxAge: merged.max_age === undefined ? undefined : Number(merged.max_age),
   };
   const url = new URL(as.authorization_endpoint as string);
-  for (const [name, value] of Object.entries(merged)) {
+  const parameters = Object.entries({
+    ...merged,
+    client_id: config.clientId,
+    response_type: 'code',
+    redirect_uri: redirectUri,
+    scope,
+    state: tx.state,
+    nonce: tx.nonce,
+    code_challenge: await calculatePKCECodeChallenge(tx.codeVerifier),
+    code_challenge_method: 'S256',
+    response_mode: responseMode,
+  });
+  for (const [name, value] of parameters) {
     if (value !== undefined) url.searchParams.set(name, String(value));
   }
-  url.searchParams.set('client_id', config.clientId);
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('redirect_uri', redirectUri);
-  url.searchParams.set('scope', scope);
-  url.searchParams.set('state', tx.state);
-  url.searchParams.set('nonce', tx.nonce);
-  url.searchParams.set('code_challenge', await calculatePKCECodeChallenge(tx.codeVerifier));
-  url.searchParams.set('code_challenge_method', 'S256');
-  if (responseMode) url.searchParams.set('response_mode', responseMode);
   return { url, tx };
 }

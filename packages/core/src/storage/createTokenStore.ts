@@ -74,6 +74,8 @@ export function createTokenStore(
     hooks.onLast?.();
   };
   return {
+    /** What the memory cache holds for `key`, synchronously; `undefined` when it holds nothing. */
+    peek: <T extends StoredSession | StoredToken>(key: string) => cache.get(key) as T | undefined,
     readSession: (fresh = false) => read<StoredSession>('session', fresh),
     readToken: (key: string, fresh = false) => read<StoredToken>(key, fresh),
     writeSession: (session: StoredSession) => write('session', session),
