@@ -6,8 +6,6 @@ import { buildDemo } from './support/buildDemo.js';
 import { buildPage } from './support/buildPage.js';
 import { corePagePort, demoApiPort, reactDemoPort, tenantPort, vueDemoPort } from './support/ports.js';
 
-const demoOrigins = [reactDemoPort, vueDemoPort].map((port) => `http://127.0.0.1:${port}`);
-
 import { type StaticServer, serveStatic } from './support/serveStatic.js';
 import { mfaUser } from './support/tenant.js';
 
@@ -26,11 +24,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       users: ['react', 'vue'].map((demo) => ({ ...mfaUser(demo), mfa_policy: 'always' as const })),
     },
   ];
-  // The demos' device card calls the tenant from the browser as the seeded native app.
-  const clients = [{ client_id: 'sesame-device', web_origins: demoOrigins }];
   const tenant = await startTenant({
     port: tenantPort,
-    config: { ttl: { accessToken: 3600 }, connections, clients },
+    config: { ttl: { accessToken: 3600 }, connections },
   });
   const out = join(pages, 'core');
   await buildPage(join(here, 'core-page'), out, tenant.url);

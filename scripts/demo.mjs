@@ -48,13 +48,6 @@ try {
     keysDir: join(root, '.tenant-data'),
     config: {
       connections: [{ name: 'Username-Password-Authentication', users: [mfaUser] }],
-      // The demos' device card calls the tenant from the browser as the seeded native app.
-      clients: [
-        {
-          client_id: 'sesame-device',
-          web_origins: [ports.react, ports.vue].map((p) => `http://127.0.0.1:${p}`),
-        },
-      ],
     },
   });
   running.push(() => tenant.stop());

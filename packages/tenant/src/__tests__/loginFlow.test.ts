@@ -154,6 +154,13 @@ describe('PKCE and redirect URIs', () => {
     expect(callback.searchParams.get('error')).toBe('invalid_request');
   });
 
+  it('accepts the bare origin as redirect_uri, the default of SPA libraries (location.origin)', async () => {
+    const { url } = await authorizationUrl(as, { redirect_uri: 'http://127.0.0.1:5174' });
+    const { response, url: landed } = await new Browser().follow(url, tenant);
+    expect(response.status).toBe(200);
+    expect(landed.pathname).toMatch(/^\/login\//);
+  });
+
   it('refuses an unregistered redirect_uri with an error page, never redirecting to it', async () => {
     const { url } = await authorizationUrl(as, { redirect_uri: 'http://127.0.0.1:5175/elsewhere' });
     const { response, url: landed } = await new Browser().follow(url, tenant);

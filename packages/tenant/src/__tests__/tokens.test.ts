@@ -106,6 +106,17 @@ describe('refresh tokens', () => {
     });
   });
 
+  it('accept a refresh that asks for offline_access again, as Auth0 does', async () => {
+    const tokens = await logIn(new Browser(), tenant, as, { scope: 'openid profile offline_access' });
+    const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refresh_token!, {
+      ...insecure,
+      additionalParameters: { scope: 'openid profile offline_access' },
+    });
+    const refreshed = await oauth.processRefreshTokenResponse(as, client, response);
+    expect(refreshed.refresh_token).toBeTypeOf('string');
+    expect(refreshed.scope?.split(' ')).toEqual(expect.arrayContaining(['openid', 'profile']));
+  });
+
   it('detect reuse: the rotated token gets invalid_grant and the whole grant is revoked', async () => {
     const tokens = await logIn(new Browser(), tenant, as, { scope: 'openid offline_access' });
     const first = await oauth.processRefreshTokenResponse(as, client, await refresh(tokens.refresh_token!));

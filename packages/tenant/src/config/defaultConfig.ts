@@ -4,7 +4,8 @@ const demoHosts = ['127.0.0.1', 'localhost'];
 /** 5173: React demo, 5174: Vue demo, 5175: the core's test page. */
 const demoPorts = [5173, 5174, 5175];
 const demoOrigins = demoHosts.flatMap((host) => demoPorts.map((port) => `http://${host}:${port}`));
-const demoUrls = demoOrigins.flatMap((origin) => [`${origin}/`, `${origin}/callback`]);
+// With and without the trailing slash: SPA libraries default redirect_uri to `location.origin`.
+const demoUrls = demoOrigins.flatMap((origin) => [origin, `${origin}/`, `${origin}/callback`]);
 
 /** The client id of the seeded single-page application. */
 export const DEMO_CLIENT_ID = 'sesame-spa';
@@ -59,6 +60,8 @@ export const defaultConfig = {
       app_type: 'native',
       token_endpoint_auth_method: 'none',
       grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+      // The demos' device-code card calls the tenant from the browser as this application.
+      web_origins: demoOrigins,
     },
     {
       client_id: DEMO_M2M_CLIENT_ID,

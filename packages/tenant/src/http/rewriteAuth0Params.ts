@@ -15,6 +15,18 @@ function keepOfflineAccess(params: URLSearchParams): void {
 }
 
 /**
+ * A refresh asking again for `offline_access` (okta-auth-js, oidc-client-ts do) is accepted, as
+ * Auth0 accepts it: the refresh token itself is the offline access, not a scope it carries.
+ */
+function refreshWithoutOfflineAccess(params: URLSearchParams): void {
+  const scope = params.get('scope');
+  if (params.get('grant_type') !== 'refresh_token' || !scope) return;
+  const rest = scope.split(' ').filter((s) => s && s !== 'offline_access');
+  if (rest.length) params.set('scope', rest.join(' '));
+  else params.delete('scope');
+}
+
+/**
  * Translates Auth0 request parameters into what oidc-provider understands, before it sees
  * the request:
  *
@@ -26,6 +38,8 @@ function keepOfflineAccess(params: URLSearchParams): void {
  * - `offline_access` in the scope of `/authorize` is recorded in `sesame_offline_access=1`,
  *   because oidc-provider drops `offline_access` without `prompt=consent` (see
  *   `provider/offlineAccess.ts`). A client-sent value is removed.
+ * - `offline_access` in the scope of a refresh-token grant is dropped (the refresh token does
+ *   not carry it as a scope; Auth0 accepts such refreshes).
  *
  * @returns the request to hand to oidc-provider: `req` itself (its URL possibly changed),
  *   or for a form POST a copy carrying the rewritten body.
@@ -41,6 +55,7 @@ export async function rewriteAuth0Params(req: IncomingMessage): Promise<Incoming
   const rewrite = (params: URLSearchParams) => {
     audienceToResource(params);
     if (isAuthorize) keepOfflineAccess(params);
+    if (isToken) refreshWithoutOfflineAccess(params);
   };
 
   if (req.method === 'GET' && isAuthorize) {
