@@ -87,12 +87,9 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     lock: config.lock ?? webLock(),
     verifyIdToken: createIdTokenVerifier(),
   };
-  let loaded = false;
-  const ready = load()
-    .catch((error) => store.publish({ status: 'unauthenticated', error: toAuthError(error) }))
-    .finally(() => {
-      loaded = true;
-    });
+  const ready = load().catch((error) =>
+    store.publish({ status: 'unauthenticated', error: toAuthError(error) }),
+  );
   const getToken = createTokenGetter(ctx);
 
   /** Runs a public operation after the first store read; a failure is also published as `error`. */
@@ -124,11 +121,13 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
       const login = popupLogin(ctx, opts, popupConfig);
       return track(async () => (await login).access_token);
     },
-    // No await on the cache hit once the store was read: this is the hot path of every API call.
+    // No async function on the cache hit: this is the hot path of every API call.
     getTokenSilently: ((opts?: Parameters<AuthClient['getTokenSilently']>[0]) =>
-      (loaded ? getToken(opts) : ready.then(() => getToken(opts))).then((response) =>
-        opts?.detailedResponse ? response : response.access_token,
-      )) as AuthClient['getTokenSilently'],
+      ready
+        .then(() => getToken(opts))
+        .then((response) =>
+          opts?.detailedResponse ? response : response.access_token,
+        )) as AuthClient['getTokenSilently'],
     checkSession: (opts) =>
       track(async () => {
         if (!config.silentAuth && !(await tokens.readSession())) return;

@@ -17,6 +17,7 @@ const CACHE_MODES = new Set(['on', 'off', 'cache-only']);
  */
 export function createTokenGetter(ctx: ClientContext) {
   const inflight = new Map<string, Promise<TokenResponse>>();
+  const keys = new Map<string, [scope: string, key: string]>();
   const { config, tokens } = ctx;
 
   const fetchNew = (
@@ -31,11 +32,10 @@ export function createTokenGetter(ctx: ClientContext) {
           const refreshed = await refresh(ctx, audience, scope, seen, signal);
           if (refreshed) return refreshed;
         } catch (error) {
-          if (!(error instanceof AuthError && error.code === 'invalid_grant' && config.silentAuth)) {
-            throw error instanceof AuthError && error.code === 'invalid_grant'
-              ? new AuthError('login_required', 'the refresh token is no longer valid', { cause: error })
-              : error;
-          }
+          // invalid_grant falls back to the iframe; without it, the user must log in again.
+          if (!(error instanceof AuthError && error.code === 'invalid_grant')) throw error;
+          if (!config.silentAuth)
+            throw new AuthError('login_required', 'the refresh token is no longer valid', { cause: error });
         }
       }
       if (config.silentAuth) return silentIframe(ctx, audience, scope, timeoutMs, signal);
@@ -53,8 +53,15 @@ export function createTokenGetter(ctx: ClientContext) {
       options.timeoutInSeconds === undefined ? config.authorizeTimeoutMs : options.timeoutInSeconds * 1000;
     if (!(timeoutMs >= 0)) throw new TypeError('"options.timeoutInSeconds" must be a number ≥ 0');
     const audience = options.authorizationParams?.audience ?? config.authorizationParams.audience;
-    const scope = joinScopes(config.authorizationParams.scope, options.authorizationParams?.scope);
-    const key = tokenKey(audience, scope);
+    // Scope and store key computed once per audience and scope asked for: this is a hot path.
+    const asked = `${audience} ${options.authorizationParams?.scope}`;
+    let scopeAndKey = keys.get(asked);
+    if (!scopeAndKey) {
+      const joined = joinScopes(config.authorizationParams.scope, options.authorizationParams?.scope);
+      scopeAndKey = [joined, tokenKey(audience, joined)];
+      keys.set(asked, scopeAndKey);
+    }
+    const [scope, key] = scopeAndKey;
     // The cache hit reads the memory cache synchronously: no await on the hot path of every API call.
     const stored = tokens.peek<StoredToken>(key) ?? (await tokens.readToken(key));
     if (cacheMode !== 'off' && isFresh(ctx, stored)) {

@@ -26,10 +26,8 @@ export function createBroadcastSync(clientId: string, onMessage: (message: SyncM
           if (type === 'update' || type === 'logout') onMessage({ type });
         };
       }
-      let held = true;
+      // Each holder releases once: the stores pair every onFirst with one onLast.
       return () => {
-        if (!held) return;
-        held = false;
         if (--holders > 0) return;
         channel?.close();
         channel = undefined;

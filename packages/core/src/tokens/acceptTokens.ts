@@ -146,9 +146,9 @@ export function toTokenResponse(
 ): TokenResponse {
   return {
     access_token: token.accessToken,
-    ...(session && { id_token: session.idToken }),
+    id_token: session?.idToken,
     token_type: token.tokenType,
-    ...(token.scope !== undefined && { scope: token.scope }),
+    scope: token.scope,
     expires_in: Math.max(0, Math.floor((token.expiresAt - now) / 1000)),
   };
 }
