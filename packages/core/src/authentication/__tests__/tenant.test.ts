@@ -34,6 +34,7 @@ import {
   revokeRefreshToken,
   samlpUrl,
   signup,
+  tokenExchangeGrant,
   wsfedUrl,
 } from '../index.js';
 
@@ -63,7 +64,45 @@ let tenant: RunningTenant;
 let offset = 0;
 let app: { domain: string; clientId: string };
 
+const APPLE = 'http://auth0.com/oauth/token-type/apple-authz-code';
+let appleKey: CryptoKeyPair;
+
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+const encodeJson = (value: unknown) => base64url(new TextEncoder().encode(JSON.stringify(value)));
+
+/** A subject token as Sign in with Apple would issue it (RS256), signed with `key`. */
+async function appleToken(sub: string, key = appleKey.privateKey): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const input = `${encodeJson({ alg: 'RS256', kid: 'apple-1' })}.${encodeJson({
+    iss: 'https://appleid.apple.com',
+    aud: 'sesame-native',
+    sub,
+    email: `${sub}@privaterelay.appleid.com`,
+    iat: now,
+    exp: now + 300,
+  })}`;
+  const signature = await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key, new TextEncoder().encode(input));
+  return `${input}.${base64url(new Uint8Array(signature))}`;
+}
+
+const rsa = {
+  name: 'RSASSA-PKCS1-v1_5',
+  modulusLength: 2048,
+  publicExponent: new Uint8Array([1, 0, 1]),
+  hash: 'SHA-256',
+};
+
 beforeAll(async () => {
+  appleKey = await crypto.subtle.generateKey(rsa, true, ['sign', 'verify']);
+  const publicJwk = {
+    ...(await crypto.subtle.exportKey('jwk', appleKey.publicKey)),
+    kid: 'apple-1',
+    alg: 'RS256',
+  };
   tenant = await tenantModule.startTenant({
     port: 0,
     now: () => Date.now() + offset,
@@ -78,6 +117,20 @@ beforeAll(async () => {
           callbacks: ['http://127.0.0.1:5199/acs'],
           saml: { callback: 'http://127.0.0.1:5199/acs' },
           wsfed: { callback: 'http://127.0.0.1:5199/wsfed' },
+        },
+        {
+          client_id: 'sesame-native',
+          app_type: 'native',
+          grant_types: ['urn:ietf:params:oauth:grant-type:token-exchange'],
+        },
+      ],
+      // Native Sign in with Apple: subject tokens verified against this key set.
+      token_exchange_profiles: [
+        {
+          subject_token_type: APPLE,
+          issuer: 'https://appleid.apple.com',
+          jwks: { keys: [publicJwk] },
+          connection: 'apple',
         },
       ],
       connections: [
@@ -325,6 +378,34 @@ describe('device authorization', () => {
     } finally {
       await quick.stop();
     }
+  });
+});
+
+describe('token exchange', () => {
+  it('exchanges a native Sign in with Apple token for tokens, and refuses a forged one', async () => {
+    const native = { ...app, clientId: 'sesame-native' };
+    const tokens = await tokenExchangeGrant({
+      ...native,
+      subject_token: await appleToken('apple-7'),
+      subject_token_type: APPLE,
+      scope: 'openid',
+    });
+    expect(tokens).toMatchObject({ token_type: 'Bearer', id_token: expect.any(String) });
+    const claims = JSON.parse(
+      atob((tokens.id_token as string).split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? ''),
+    );
+    expect(claims.sub).toBe('apple|apple-7');
+
+    const otherKey = await crypto.subtle.generateKey(rsa, true, ['sign', 'verify']);
+    const forged = await rejection(
+      tokenExchangeGrant({
+        ...native,
+        subject_token: await appleToken('apple-8', otherKey.privateKey),
+        subject_token_type: APPLE,
+      }),
+    );
+    expect(forged.code).toBe('invalid_request');
+    expect(forged.description).toMatch(/^Invalid subject_token/);
   });
 });
 
