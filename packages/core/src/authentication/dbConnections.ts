@@ -1,12 +1,8 @@
 import { clientIdOf, endpoint, fields, jsonObject, parseJson, send } from './http.js';
 import type { ClientOptions } from './types.js';
 
-/** Options of {@link signup}: the seed's `POST /dbconnections/signup` fields. */
-export interface SignupOptions extends ClientOptions {
-  email: string;
-  password: string;
-  /** The name of the database connection. */
-  connection: string;
+/** The profile fields of a database user, as {@link signup} sends them and the server echoes them. */
+export interface SignupProfile {
   /** Only for connections that require a username. */
   username?: string;
   given_name?: string;
@@ -19,19 +15,20 @@ export interface SignupOptions extends ClientOptions {
   user_metadata?: Record<string, string>;
 }
 
+/** Options of {@link signup}: the seed's `POST /dbconnections/signup` fields. */
+export interface SignupOptions extends ClientOptions, SignupProfile {
+  email: string;
+  password: string;
+  /** The name of the database connection. */
+  connection: string;
+}
+
 /** The user created by {@link signup}. */
-export interface SignupResponse {
+export interface SignupResponse extends SignupProfile {
   /** The new user's id (without the `auth0|` prefix). */
   _id: string;
   email: string;
   email_verified: boolean;
-  username?: string;
-  given_name?: string;
-  family_name?: string;
-  name?: string;
-  nickname?: string;
-  picture?: string;
-  user_metadata?: Record<string, string>;
   [member: string]: unknown;
 }
 

@@ -16,6 +16,7 @@ export {
   type ChangePasswordOptions,
   changePassword,
   type SignupOptions,
+  type SignupProfile,
   type SignupResponse,
   signup,
 } from './dbConnections.js';
