@@ -63,8 +63,10 @@ export const libraries: Library[] = [
         '`userinfoUrl`, `revokeUrl` and `logoutUrl` to the tenant’s Auth0 endpoints. No React size: its ' +
         'binding `@okta/okta-react` needs `react-router-dom` as a peer, and the React figures compare the ' +
         'bindings of auth0-spa-js and oidc-client-ts.',
-      'Refresh: it sends `scope=openid profile email offline_access` with the refresh token; the tenant answers ' +
-        '`invalid_scope` because the refresh token it issued does not carry `offline_access`.',
+      'Refresh: it sends `scope=openid profile email offline_access` with the refresh token, which the tenant ' +
+        'accepts as Auth0 does; some of its refreshes then fail inside okta-auth-js with `Cannot read properties ' +
+        "of undefined (reading 'join')` (the tenant's answer for an API audience carries an empty `scope`; not " +
+        'investigated further).',
       'Silent auth: `token.getWithoutPrompt()` asks for `response_mode=okta_post_message`, an Okta-only mode the ' +
         'tenant does not support, so the iframe never answers and the call times out.',
     ],
