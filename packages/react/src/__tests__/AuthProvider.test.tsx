@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { accessDenied, alice, FakeClient } from '../../../../test-support/FakeClient.js';
 import { AuthProvider } from '../AuthProvider.js';
 import { useAuth } from '../useAuth.js';
-import { accessDenied, alice, FakeClient } from './FakeClient.js';
 import { render, update } from './render.js';
 
 function Status() {

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { alice, FakeClient } from '../../../../test-support/FakeClient.js';
 import { AuthProvider } from '../AuthProvider.js';
 import { RequireAuth, withAuthenticationRequired } from '../RequireAuth.js';
-import { alice, FakeClient } from './FakeClient.js';
 import { render, update } from './render.js';
 
 function Account({ title }: { title: string }) {

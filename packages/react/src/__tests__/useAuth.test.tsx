@@ -1,8 +1,8 @@
 import { Suspense } from 'react';
 import { describe, expect, it } from 'vitest';
+import { accessDenied, alice, FakeClient } from '../../../../test-support/FakeClient.js';
 import { AuthProvider } from '../AuthProvider.js';
 import { type UseAuthResult, useAuth, useAuthSuspense } from '../useAuth.js';
-import { accessDenied, alice, FakeClient } from './FakeClient.js';
 import { render, update } from './render.js';
 
 function Probe({ results }: { results: UseAuthResult[] }) {

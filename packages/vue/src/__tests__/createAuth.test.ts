@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, h } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
+import { accessDenied, alice, FakeClient } from '../../../../test-support/FakeClient.js';
 import { createAuth } from '../createAuth.js';
-import { accessDenied, alice, FakeClient } from './FakeClient.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 

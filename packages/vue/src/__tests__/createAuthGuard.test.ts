@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp, h } from 'vue';
 import { createMemoryHistory, createRouter, START_LOCATION } from 'vue-router';
+import { alice, FakeClient } from '../../../../test-support/FakeClient.js';
 import { type Auth, createAuth } from '../createAuth.js';
 import { createAuthGuard } from '../createAuthGuard.js';
-import { alice, FakeClient } from './FakeClient.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const Page = { render: () => h('p') };

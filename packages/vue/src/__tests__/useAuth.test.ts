@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp, defineComponent, effectScope, h, nextTick } from 'vue';
+import { accessDenied, alice, FakeClient } from '../../../../test-support/FakeClient.js';
 import { createAuth } from '../createAuth.js';
 import { type UseAuthResult, useAuth } from '../useAuth.js';
-import { accessDenied, alice, FakeClient } from './FakeClient.js';
 
 /** Lets the promises the code under test started settle. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

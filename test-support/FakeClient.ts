@@ -1,3 +1,5 @@
+// A hand-written fake AuthClient for the React and Vue bindings' tests: a controllable
+// snapshot and recorded calls, no OAuth. Shared by both, so it lives outside either package.
 import {
   type AuthClient,
   AuthError,
