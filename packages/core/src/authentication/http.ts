@@ -1,13 +1,13 @@
 // The one request path of the Authentication API functions: argument checks, the endpoint URL
 // (https, or plain http for a loopback host), the injected fetch under a deadline, and server
 // errors mapped to `AuthError`. Not exported from the subpath.
+import { isSecureEnough } from '../config/resolveConfig.js';
 import { AuthError } from '../errors/AuthError.js';
 import { MfaRequiredError } from '../errors/MfaRequiredError.js';
 import { toAuthError } from '../errors/toAuthError.js';
 import { withTimeout } from '../util/withTimeout.js';
 import type { ClientAuthenticationOptions, DomainOptions } from './types.js';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 const DEFAULT_TIMEOUT_SECONDS = 10;
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
@@ -35,7 +35,7 @@ export function originOf(options: DomainOptions): string {
   } catch {
     fail('options.domain', 'a host name or an http(s) origin');
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+  if (!isSecureEnough(url)) {
     fail('options.domain', 'https (plain http only for localhost, 127.0.0.1 or [::1])');
   }
   return url.origin;

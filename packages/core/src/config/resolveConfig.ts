@@ -30,6 +30,10 @@ export interface ResolvedConfig {
 const DEFAULT_SCOPE = 'openid profile email';
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** True for https, and for plain http only on a loopback host (the local tenant). */
+export const isSecureEnough = (url: URL): boolean =>
+  url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+
 function fail(option: string, expected: string): never {
   throw new TypeError(`"options.${option}" must be ${expected}`);
 }
@@ -69,7 +73,7 @@ function parseServer(options: AuthClientOptions): { mode: 'auth0' | 'oidc'; issu
   } catch {
     fail(option, 'a host name or an http(s) URL');
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+  if (!isSecureEnough(url)) {
     fail(option, 'https (plain http only for localhost, 127.0.0.1 or [::1])');
   }
   // Auth0's issuer is the origin with a trailing slash; an OIDC issuer is used exactly as given.
