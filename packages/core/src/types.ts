@@ -265,7 +265,7 @@ export interface AuthClient {
   /**
    * Removes every token, the user and every transaction from memory and storage, in every tab;
    * then, unless `openUrl` is `false`, goes to `/v2/logout` (Auth0 mode) or the
-   * `end_session_endpoint` (OIDC mode, with `id_token_hint`).
+   * `end_session_endpoint` (OIDC mode, with `client_id`; no token goes into the URL).
    * @example await auth.logout({ logoutParams: { returnTo: location.origin } });
    */
   logout(options?: LogoutOptions): Promise<void>;

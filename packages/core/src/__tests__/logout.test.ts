@@ -40,15 +40,16 @@ describe('logout', () => {
     expect(await storage.get(`tx:${state}`)).toBeUndefined();
   });
 
-  it('uses end_session_endpoint with id_token_hint in OIDC mode', async () => {
+  it('uses end_session_endpoint with client_id in OIDC mode, never putting the ID token in the URL', async () => {
     const client = createAuthClient(server.options({ storage, domain: undefined, issuer: server.issuer }));
     await signIn(client, server);
-    const idToken = (await client.getIdTokenClaims())?.__raw;
+    const idToken = (await client.getIdTokenClaims())?.__raw as string;
     const browser = urlCatcher();
     await client.logout({ openUrl: browser.open, logoutParams: { returnTo: 'https://app.example/' } });
     const url = new URL(browser.url);
     expect(url.origin + url.pathname).toBe('https://tenant.example/session/end');
-    expect(url.searchParams.get('id_token_hint')).toBe(idToken);
+    expect(url.searchParams.get('client_id')).toBeTruthy();
+    expect(browser.url).not.toContain(idToken);
     expect(url.searchParams.get('post_logout_redirect_uri')).toBe('https://app.example/');
   });
 

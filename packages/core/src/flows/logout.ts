@@ -13,7 +13,6 @@ export async function logout(ctx: ClientContext, options: LogoutOptions = {}): P
   if (openUrl !== undefined && openUrl !== false && typeof openUrl !== 'function') {
     throw new TypeError('"options.openUrl" must be a function or false');
   }
-  const session = await tokens.readSession();
   await tokens.clear();
   ctx.store.publish({ status: 'unauthenticated', user: undefined, error: undefined });
   ctx.sync.post({ type: 'logout' });
@@ -30,8 +29,8 @@ export async function logout(ctx: ClientContext, options: LogoutOptions = {}): P
     const endpoint = (await server.metadata()).end_session_endpoint;
     if (!endpoint) return;
     url = new URL(endpoint);
+    // client_id, not id_token_hint: no token ever goes into a URL (security property 8).
     url.searchParams.set('client_id', config.clientId);
-    if (session) url.searchParams.set('id_token_hint', session.idToken);
     if (returnTo) url.searchParams.set('post_logout_redirect_uri', returnTo);
   }
   for (const [name, value] of Object.entries(extra)) {

@@ -2,7 +2,7 @@ import type { AuthStorage, IdTokenClaims, User } from '../types.js';
 
 /** The signed-in user: stored once per session, whatever the audiences. */
 export interface StoredSession {
-  /** The raw ID token, kept for `id_token_hint` and `getIdTokenClaims().__raw`. */
+  /** The raw ID token, kept for `getIdTokenClaims().__raw`. */
   readonly idToken: string;
   readonly claims: Omit<IdTokenClaims, '__raw'>;
   readonly user: User;
