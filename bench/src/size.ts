@@ -1,6 +1,7 @@
 // Size part of the benchmark, runnable on its own:
 //   pnpm --filter @sesame/bench run size          weighs every library's minimal apps
-//   pnpm --filter @sesame/bench run size:check    weighs Sesame only; exits 1 over budget (CI)
+//   pnpm --filter @sesame/bench run size:check    weighs Sesame only; exits 1 above the issue's targets
+// CI runs the first (`pnpm size`, after the enforced budgets of scripts/size.mjs) to print the ratios.
 import { libraries } from './libraries.js';
 import { formatBytes } from './report/formatBytes.js';
 import { measureAppSizes } from './size/measureAppSizes.js';
@@ -26,13 +27,13 @@ for (const { library, core, react } of sizes) {
     const over = library === 'sesame' && gzip > budget;
     if (over) failed = true;
     const verdict =
-      library === 'sesame' ? ` (budget ${formatBytes(budget)} gzip: ${over ? 'OVER' : 'ok'})` : '';
+      library === 'sesame' ? ` (target ${formatBytes(budget)} gzip: ${over ? 'missed' : 'met'})` : '';
     console.log(
       `${library} ${variant}: ${formatBytes(minified)} min, ${formatBytes(gzip)} gzip, ${formatBytes(brotli)} brotli${verdict}`,
     );
   }
 }
 if (check && failed) {
-  console.error('size budget check failed');
+  console.error('size targets missed');
   process.exit(1);
 }
