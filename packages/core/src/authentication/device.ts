@@ -1,4 +1,5 @@
 import { AuthError } from '../errors/AuthError.js';
+import { sleep } from '../util/sleep.js';
 import { checkObject, clientIdOf, endpoint, fail, fields, jsonObject, send } from './http.js';
 import { requestTokens } from './token.js';
 import type { ClientOptions, TokenEndpointResponse } from './types.js';
@@ -93,21 +94,6 @@ export interface PollDeviceTokenOptions extends DeviceCodeGrantOptions {
   interval?: number;
   /** Seconds from now until the device code expires; the loop then rejects with `expired_token`. */
   expires_in?: number;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const abort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', abort, { once: true });
-  });
 }
 
 /**

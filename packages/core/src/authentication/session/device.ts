@@ -1,4 +1,5 @@
 import { AuthError } from '../../errors/AuthError.js';
+import { sleep } from '../../util/sleep.js';
 import { deviceCodeGrant, requestDeviceCode } from '../device.js';
 import { checkObject, checkString, fail } from '../http.js';
 import type { LoginTarget, Session } from './createSession.js';
@@ -75,21 +76,6 @@ export interface DeviceMethods {
    * @example await auth.device.poll({ ...started, signal: cancel.signal });
    */
   poll(options: DevicePollOptions): Promise<void>;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  signal?.throwIfAborted();
-  return new Promise((resolve, reject) => {
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', stop, { once: true });
-  });
 }
 
 const seconds = (value: unknown, name: string, fallback: number) => {
