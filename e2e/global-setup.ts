@@ -4,7 +4,14 @@ import { startTenant } from '@sesame/tenant';
 import { startDemoApi } from '../apps/demo-api/src/index.js';
 import { buildDemo } from './support/buildDemo.js';
 import { buildPage } from './support/buildPage.js';
-import { corePagePort, demoApiPort, reactDemoPort, tenantPort, vueDemoPort } from './support/ports.js';
+import {
+  corePagePort,
+  demoApiPort,
+  pageOrigins,
+  reactDemoPort,
+  tenantPort,
+  vueDemoPort,
+} from './support/ports.js';
 
 import { type StaticServer, serveStatic } from './support/serveStatic.js';
 import { mfaUser } from './support/tenant.js';
@@ -24,9 +31,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       users: ['react', 'vue'].map((demo) => ({ ...mfaUser(demo), mfa_policy: 'always' as const })),
     },
   ];
+  // The seed allows 5173-5175; the same applications are told the pages' origins in case
+  // SESAME_E2E_PORT_BASE moved them (the tenant joins URL lists of a seeded client_id).
+  const pageUrls = pageOrigins.flatMap((origin) => [origin, `${origin}/`, `${origin}/callback`]);
+  const clients = [
+    { client_id: 'sesame-spa', callbacks: pageUrls, allowed_logout_urls: pageUrls, web_origins: pageOrigins },
+    { client_id: 'sesame-device', web_origins: pageOrigins },
+  ];
   const tenant = await startTenant({
     port: tenantPort,
-    config: { ttl: { accessToken: 3600 }, connections },
+    config: { ttl: { accessToken: 3600 }, connections, clients },
   });
   const out = join(pages, 'core');
   await buildPage(join(here, 'core-page'), out, tenant.url);
@@ -34,7 +48,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.TENANT_URL = tenant.url;
   process.env.CORE_PAGE_URL = `${page.url}/`;
 
-  const api = await startDemoApi({ tenantUrl: tenant.url, port: demoApiPort });
+  const api = await startDemoApi({ tenantUrl: tenant.url, port: demoApiPort, origins: pageOrigins });
   const demos: StaticServer[] = [];
   for (const [app, port, env] of [
     ['react-demo', reactDemoPort, 'REACT_DEMO_URL'],
