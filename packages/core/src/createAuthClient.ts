@@ -85,7 +85,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     store,
     sync,
     lock: config.lock ?? webLock(),
-    verifyIdToken: createIdTokenVerifier(),
+    verifyIdToken: createIdTokenVerifier(config.now),
   };
   const ready = load().catch((error) =>
     store.publish({ status: 'unauthenticated', error: toAuthError(error) }),

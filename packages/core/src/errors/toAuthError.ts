@@ -1,11 +1,18 @@
-import { AuthorizationResponseError, OperationProcessingError, ResponseBodyError } from 'oauth4webapi';
+import { AuthorizationResponseError, ResponseBodyError } from 'oauth4webapi';
 import { AuthError } from './AuthError.js';
 import { MfaRequiredError } from './MfaRequiredError.js';
 
 /**
- * Turns whatever a request or a validation threw into an `AuthError` with a stable code.
- * oauth4webapi puts response bodies (tokens included) in `cause`; those causes are replaced
- * by a bare `Error` with the message so that logging an error never prints a token.
+ * The cause put in an `AuthError`: it names the problem and holds nothing else. oauth4webapi's
+ * errors carry what they rejected in `cause` (the token response of an unsupported `token_type`,
+ * an encrypted ID token, an error body, the authorization response), and a logger prints a cause
+ * chain in full, so no original error is ever kept (security properties 2 and 8).
+ */
+const causeOf = (problem: string) => ({ cause: new Error(problem) });
+
+/**
+ * Turns whatever a request or a validation threw into an `AuthError` with a stable code and a
+ * cause that holds no response data (see `causeOf`).
  */
 export function toAuthError(error: unknown, signal?: AbortSignal): AuthError {
   if (error instanceof AuthError) return error;
@@ -14,26 +21,32 @@ export function toAuthError(error: unknown, signal?: AbortSignal): AuthError {
   }
   if (error instanceof ResponseBodyError) {
     const { status, error: code, error_description: description } = error;
-    if (status === 429) return new AuthError('rate_limited', description, { cause: error });
+    const cause = causeOf(`HTTP ${status} ${code}`);
+    if (status === 429) return new AuthError('rate_limited', description, cause);
     if (code === 'mfa_required' && typeof error.cause.mfa_token === 'string') {
-      return new MfaRequiredError(error.cause.mfa_token, description, { cause: error });
+      return new MfaRequiredError(error.cause.mfa_token, description, cause);
     }
-    return new AuthError(status >= 500 ? 'server_error' : code, description, { cause: error });
+    return new AuthError(status >= 500 ? 'server_error' : code, description, cause);
   }
   if (error instanceof AuthorizationResponseError) {
-    return new AuthError(error.error, error.error_description, { cause: error });
+    return new AuthError(
+      error.error,
+      error.error_description,
+      causeOf(`authorization response ${error.error}`),
+    );
   }
-  if (error instanceof OperationProcessingError) {
-    return new AuthError('invalid_response', error.message, {
-      cause: new Error(error.code ?? error.message),
-    });
-  }
+  if (!(error instanceof Error)) return new AuthError('invalid_response', String(error));
+  const { code } = error as { code?: unknown };
   // A TypeError without a code is fetch failing (offline, DNS, CORS): nothing came back.
-  if (error instanceof TypeError && !('code' in error)) {
-    return new AuthError('network_error', 'the server could not be reached', { cause: error });
+  if (error instanceof TypeError && code === undefined) {
+    return new AuthError('network_error', 'the server could not be reached', causeOf(error.message));
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return new AuthError('invalid_response', message, { cause: error instanceof Error ? error : undefined });
+  // oauth4webapi's own errors have a code (`OAUTH_…`, `ERR_…`) and messages that name no value.
+  return new AuthError(
+    'invalid_response',
+    error.message,
+    causeOf(typeof code === 'string' ? code : error.name),
+  );
 }
 
 /** Codes after which the same request may be tried again later; the session is kept. */

@@ -27,6 +27,9 @@ export async function exchangeCode(
   } catch (error) {
     throw toAuthError(error);
   }
+  // oauth4webapi refuses an empty code, but would send one of spaces.
+  if (!callback.get('code')?.trim())
+    throw new AuthError('invalid_response', 'the authorization response has no code');
   const response = await server.request((http) =>
     authorizationCodeGrantRequest(
       as,

@@ -1,10 +1,9 @@
 import type { ClientContext } from '../context.js';
 import { AuthError } from '../errors/AuthError.js';
+import type { Transaction } from '../transactions/createTransactionStore.js';
 import type { RedirectLoginOptions, RedirectLoginResult } from '../types.js';
 import { exchangeCode } from './exchangeCode.js';
 import { startAuthorization } from './startAuthorization.js';
-
-const RESPONSE_PARAMS = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri'];
 
 /** Stores a transaction for the login and sends the browser to `/authorize`. */
 export async function loginWithRedirect<TAppState>(
@@ -24,13 +23,20 @@ export async function loginWithRedirect<TAppState>(
 
 /**
  * Removes the authorization response from the address bar (and so from history) before the
- * code is used, so that no code or state stays behind even if the exchange fails.
+ * code is used, so that nothing of it stays behind even if the exchange fails. Whatever the
+ * server put there goes (`code`, `state`, `iss`, `error*`, `access_token`, `session_state`, …):
+ * only the redirect URI's own query parameters stay, and a fragment of parameters is dropped.
  */
-function cleanLocation(callback: URL): void {
+function cleanLocation(callback: URL, redirectUri: string | undefined): void {
   if (typeof location === 'undefined' || typeof history === 'undefined') return;
   const current = new URL(location.href);
   if (current.origin !== callback.origin || current.pathname !== callback.pathname) return;
-  for (const name of RESPONSE_PARAMS) current.searchParams.delete(name);
+  const own = new URL(redirectUri ?? current.origin, current.origin).searchParams;
+  for (const name of [...current.searchParams.keys()]) {
+    if (!own.has(name)) current.searchParams.delete(name);
+  }
+  // A route (`#/profile`) or an anchor stays; `#access_token=…` does not.
+  if (current.hash.includes('=')) current.hash = '';
   history.replaceState(history.state, '', current.pathname + current.search + current.hash);
 }
 
@@ -41,9 +47,14 @@ export async function handleRedirectCallback<TAppState>(
 ): Promise<RedirectLoginResult<TAppState>> {
   if (typeof url !== 'string') throw new TypeError('"url" must be a string');
   const callback = new URL(url);
-  cleanLocation(callback);
   const state = callback.searchParams.get('state');
-  const tx = state ? await ctx.transactions.take(state) : undefined;
+  let tx: Transaction | undefined;
+  try {
+    tx = state ? await ctx.transactions.take(state) : undefined;
+  } finally {
+    // The redirect URI of the login tells the app's own parameters from the server's.
+    cleanLocation(callback, tx?.redirectUri ?? ctx.config.authorizationParams.redirect_uri);
+  }
   if (!tx)
     throw new AuthError('invalid_state', 'no login is waiting for this response (replayed or unknown state)');
   await exchangeCode(ctx, tx, callback.searchParams);

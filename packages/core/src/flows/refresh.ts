@@ -5,9 +5,14 @@ import { type StoredToken, tokenKey } from '../storage/createTokenStore.js';
 import { acceptTokens, toTokenResponse } from '../tokens/acceptTokens.js';
 import type { TokenResponse } from '../types.js';
 
-/** True while the access token is valid for more than the leeway. */
+/**
+ * True while the access token is valid for more than the leeway. The leeway is at most a quarter
+ * of the token's lifetime: a token that lives shorter than the leeway would be refreshed on every call.
+ */
 export function isFresh(ctx: ClientContext, token: StoredToken | undefined): token is StoredToken {
-  return token !== undefined && token.expiresAt - ctx.config.leeway * 1000 > ctx.config.now();
+  if (token === undefined) return false;
+  const leeway = Math.min(ctx.config.leeway * 1000, (token.expiresAt - (token.issuedAt ?? -Infinity)) / 4);
+  return token.expiresAt - leeway > ctx.config.now();
 }
 
 /**

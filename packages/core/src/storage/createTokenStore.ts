@@ -15,6 +15,8 @@ export interface StoredToken {
   readonly scope: string | undefined;
   /** Milliseconds since the epoch, on the client's clock. */
   readonly expiresAt: number;
+  /** When the token was accepted (client's clock, ms): with `expiresAt`, its lifetime. */
+  readonly issuedAt?: number;
   readonly refreshToken: string | undefined;
   /**
    * The refresh token was sent in a request whose outcome is unknown (network error,

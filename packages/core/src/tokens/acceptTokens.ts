@@ -9,6 +9,9 @@ import type { ClientContext } from '../context.js';
 import { AuthError } from '../errors/AuthError.js';
 import { type StoredSession, type StoredToken, tokenKey } from '../storage/createTokenStore.js';
 import type { IdTokenClaims, TokenResponse, User } from '../types.js';
+import { accessTokenLifetime } from './accessTokenLifetime.js';
+import { checkIdTokenClaims } from './checkIdTokenClaims.js';
+import { limitResponseSize } from './limitResponseSize.js';
 
 /** A token-endpoint response to accept, and what it must match. */
 export interface AcceptTokensInput {
@@ -90,10 +93,10 @@ function checkOrganization(claims: Record<string, unknown>, organization: string
  */
 export async function acceptTokens(ctx: ClientContext, input: AcceptTokensInput): Promise<TokenResponse> {
   const { server, tokens, config } = ctx;
-  const { response } = input;
-  if (response.status === 429) throw new AuthError('rate_limited', 'the token endpoint is rate limited');
-  if (response.status >= 500)
-    throw new AuthError('server_error', `the token endpoint answered ${response.status}`);
+  const { status } = input.response;
+  if (status === 429) throw new AuthError('rate_limited', 'the token endpoint is rate limited');
+  if (status >= 500) throw new AuthError('server_error', `the token endpoint answered ${status}`);
+  const response = await limitResponseSize(input.response);
   const as = await server.metadata();
   const previous = await tokens.readSession();
   // A logout (here or in another tab) while the refresh was on its way ends it: no resurrection.
@@ -105,14 +108,13 @@ export async function acceptTokens(ctx: ClientContext, input: AcceptTokensInput)
     return processed;
   });
   const claims = getValidatedIdTokenClaims(result);
+  const now = config.now();
   // A login (with or without a redirect) brings its own ID token and may be another user's;
   // a refresh keeps the session's user.
   let session = input.grant === 'refresh_token' ? previous : undefined;
   if (claims) {
     checkOrganization(claims, input.organization);
-    if (session && session.claims.sub !== claims.sub) {
-      throw new AuthError('invalid_response', 'the new ID token is for another user');
-    }
+    checkIdTokenClaims(claims, now / 1000, config.leeway, session?.claims);
     const entries = Object.entries(claims);
     session = {
       idToken: result.id_token as string,
@@ -123,12 +125,12 @@ export async function acceptTokens(ctx: ClientContext, input: AcceptTokensInput)
   if (!session) throw new AuthError('invalid_response', 'the token response has no ID token');
   // Another user signed in: nothing of the previous one may stay.
   if (previous && previous.claims.sub !== session.claims.sub) await tokens.clear();
-  const expiresIn = result.expires_in ?? 0;
   const token: StoredToken = {
     accessToken: result.access_token,
     tokenType: result.token_type,
     scope: result.scope,
-    expiresAt: config.now() + expiresIn * 1000,
+    issuedAt: now,
+    expiresAt: now + accessTokenLifetime(result, now / 1000) * 1000,
     refreshToken: result.refresh_token ?? input.previousRefreshToken,
   };
   if (session !== previous) await tokens.writeSession(session);

@@ -15,16 +15,23 @@ export type IdTokenVerifier = (
   http: HttpOptions,
 ) => Promise<void>;
 
+/** The least time between two JWKS downloads for an unknown `kid` (as jose's remote key sets). */
+export const JWKS_COOLDOWN_MS = 30_000;
+
 /**
  * Makes the ID-token signature check of one client. oauth4webapi validates the claims of an
  * ID token but not its signature (it came over TLS from the token endpoint); Sesame checks it
  * too, against the server's JWKS, which is cached. When no key matches the token's `kid` the
- * JWKS is fetched once more (the server rotated its keys) before the token is rejected.
+ * JWKS is fetched once more (the server rotated its keys) before the token is rejected, but at
+ * most once per {@link JWKS_COOLDOWN_MS} on the client's clock: a server (or an attacker) that
+ * answers with unknown key ids cannot make every response cost a download.
  *
+ * @param now - The client's clock, in milliseconds.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
  */
-export function createIdTokenVerifier(): IdTokenVerifier {
+export function createIdTokenVerifier(now: () => number): IdTokenVerifier {
   let cache: JWKSCacheInput = {};
+  let refetchedAt = -Infinity;
   // oauth4webapi caches keys per metadata object: a fresh copy forces a fresh download.
   let keyed: { as: AuthorizationServer; copy: AuthorizationServer } | undefined;
   return async (as, response, http) => {
@@ -32,7 +39,9 @@ export function createIdTokenVerifier(): IdTokenVerifier {
     try {
       await validateApplicationLevelSignature(keyed.copy, response, { ...http, [jwksCache]: cache });
     } catch (error) {
-      if (!(error instanceof OperationProcessingError) || error.code !== KEY_SELECTION) throw error;
+      const unknownKey = error instanceof OperationProcessingError && error.code === KEY_SELECTION;
+      if (!unknownKey || now() - refetchedAt < JWKS_COOLDOWN_MS) throw error;
+      refetchedAt = now();
       keyed = { as, copy: { ...as } };
       cache = {};
       await validateApplicationLevelSignature(keyed.copy, response, { ...http, [jwksCache]: cache });

@@ -108,9 +108,11 @@ export async function createFakeServer(options: {
     async rotateKey() {
       keys.push(await generateKey(`key-${keys.length + 1}`));
     },
-    async signIdToken(claims: Record<string, unknown>, kid?: string): Promise<string> {
+    /** Signs claims, or a raw JSON payload (for numbers JSON.stringify cannot write, such as `1e999`). */
+    async signIdToken(claims: Record<string, unknown> | string, kid?: string): Promise<string> {
       const key = keys.find((k) => k.kid === (kid ?? server.signingKid)) ?? keys[keys.length - 1]!;
-      const input = `${b64uJson({ alg: 'RS256', typ: 'JWT', kid: kid ?? server.signingKid ?? key.kid })}.${b64uJson(claims)}`;
+      const payload = typeof claims === 'string' ? b64u(encoder.encode(claims)) : b64uJson(claims);
+      const input = `${b64uJson({ alg: 'RS256', typ: 'JWT', kid: kid ?? server.signingKid ?? key.kid })}.${payload}`;
       const signature = await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key.privateKey, encoder.encode(input));
       return `${input}.${b64u(new Uint8Array(signature))}`;
     },
