@@ -13,11 +13,12 @@ import { createAuthStore } from './state/createAuthStore.js';
 import { createTokenStore } from './storage/createTokenStore.js';
 import { idbStorage } from './storage/idbStorage.js';
 import { memoryStorage } from './storage/memoryStorage.js';
+import { sessionHint } from './storage/sessionHint.js';
 import { createBroadcastSync, type SyncMessage } from './sync/createBroadcastSync.js';
 import { toIdTokenClaims } from './tokens/acceptTokens.js';
 import { createIdTokenVerifier } from './tokens/verifyIdToken.js';
 import { createTransactionStore } from './transactions/createTransactionStore.js';
-import type { AuthClient, AuthClientOptions } from './types.js';
+import type { AuthClient, AuthClientOptions, AuthStorage } from './types.js';
 
 // Answers of silent authentication that mean "not signed in", not "something broke".
 const SIGNED_OUT = new Set([
@@ -42,20 +43,23 @@ const SIGNED_OUT = new Set([
  */
 export function createAuthClient(options: AuthClientOptions): AuthClient {
   const config = resolveConfig(options);
-  const storage =
-    config.storage === 'indexeddb'
-      ? idbStorage(config.clientId)
-      : config.storage === 'memory'
-        ? memoryStorage()
-        : config.storage;
+  const idb = config.storage === 'indexeddb' ? idbStorage(config.clientId) : undefined;
+  const storage = idb ?? (config.storage === 'memory' ? memoryStorage() : (config.storage as AuthStorage));
+  // A session in memory ends with the page: a redirect login's transaction must go elsewhere.
+  const durable = () => (idb ? !idb.inMemory() : config.storage !== 'memory');
+  const hint = sessionHint(config.clientId);
   const sync = createBroadcastSync(config.clientId, (message) => void onSync(message).catch(() => undefined));
   let releaseCache: (() => void) | undefined;
-  const tokens = createTokenStore(storage, {
-    onFirst: () => {
-      releaseCache = sync.hold();
+  const tokens = createTokenStore(
+    storage,
+    {
+      onFirst: () => {
+        releaseCache = sync.hold();
+      },
+      onLast: () => releaseCache?.(),
     },
-    onLast: () => releaseCache?.(),
-  });
+    hint,
+  );
   const load = async () => {
     const session = await tokens.readSession();
     store.publish(
@@ -81,7 +85,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     config,
     server: resolveServer(config),
     tokens,
-    transactions: createTransactionStore(storage),
+    transactions: createTransactionStore(storage, config.clientId, durable),
     store,
     sync,
     lock: config.lock ?? webLock(),
@@ -130,11 +134,14 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
         )) as AuthClient['getTokenSilently'],
     checkSession: (opts) =>
       track(async () => {
-        if (!config.silentAuth && !(await tokens.readSession())) return;
+        // No stored session and no sign-in here since the last logout: nothing to restore, no
+        // iframe (a first visit settles at once, a misconfigured app does not wait for it).
+        if (!(await tokens.readSession()) && !(config.silentAuth && hint.has())) return;
         try {
           await getToken(opts);
         } catch (error) {
           if (!(error instanceof AuthError && SIGNED_OUT.has(error.code))) throw error;
+          if (error.code === 'login_required') hint.clear();
         }
       }),
     isAuthenticated: async () => {

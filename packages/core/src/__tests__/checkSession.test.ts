@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
+import { NO_ANSWER_MS } from '../flows/silentIframe.js';
 import type { AuthStorage } from '../types.js';
 import {
   answer,
@@ -20,7 +21,16 @@ beforeEach(async () => {
 });
 
 describe('checkSession', () => {
-  it('restores a session from the server through the iframe', async () => {
+  it('settles at once on a first visit: no iframe, no request', async () => {
+    const client = createAuthClient(server.options({ storage }));
+    await client.checkSession();
+    expect(client.getSnapshot()).toMatchObject({ status: 'unauthenticated', error: undefined });
+    expect(document.querySelector('iframe')).toBeNull();
+    expect(server.requests).toEqual([]);
+  });
+
+  it('restores a session through the iframe when a login succeeded here before (the sign-in hint)', async () => {
+    await signIn(createAuthClient(server.options()), server); // an earlier page, its session in memory
     const client = createAuthClient(server.options({ storage }));
     const check = client.checkSession();
     const iframe = await nextIframe();
@@ -29,7 +39,8 @@ describe('checkSession', () => {
     expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', user: { sub: 'user-1' } });
   });
 
-  it('resolves quietly on login_required', async () => {
+  it('resolves quietly on login_required, and opens no iframe on the next start', async () => {
+    await signIn(createAuthClient(server.options()), server);
     const client = createAuthClient(server.options({ storage }));
     const check = client.checkSession();
     const iframe = await nextIframe();
@@ -37,6 +48,41 @@ describe('checkSession', () => {
     postResponse(iframe.contentWindow, server.origin, { state, error: 'login_required' });
     await expect(check).resolves.toBeUndefined();
     expect(client.getSnapshot()).toMatchObject({ status: 'unauthenticated', error: undefined });
+    await createAuthClient(server.options({ storage })).checkSession();
+    expect(document.querySelector('iframe')).toBeNull();
+  });
+
+  it('opens no iframe at start after a logout', async () => {
+    const earlier = createAuthClient(server.options());
+    await signIn(earlier, server);
+    await earlier.logout({ openUrl: false });
+    const sent = server.requests.length;
+    await createAuthClient(server.options({ storage })).checkSession();
+    expect(document.querySelector('iframe')).toBeNull();
+    expect(server.requests.length).toBe(sent);
+  });
+
+  it('fails fast with configuration_error when the server page loaded but never answers', async () => {
+    await signIn(createAuthClient(server.options()), server);
+    const client = createAuthClient(server.options({ storage }));
+    const check = client.checkSession();
+    const iframe = await nextIframe();
+    vi.useFakeTimers();
+    try {
+      iframe.dispatchEvent(new Event('load')); // an error page of the server: it will not post
+      vi.advanceTimersByTime(NO_ANSWER_MS);
+    } finally {
+      vi.useRealTimers();
+    }
+    await expect(check).rejects.toMatchObject({
+      code: 'configuration_error',
+      message: expect.stringContaining('allowed callback URL'),
+    });
+    expect(document.querySelector('iframe')).toBeNull();
+    expect(client.getSnapshot()).toMatchObject({
+      status: 'unauthenticated',
+      error: { code: 'configuration_error' },
+    });
   });
 
   it('sends nothing without a stored session when silent auth is off', async () => {

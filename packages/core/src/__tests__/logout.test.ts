@@ -62,6 +62,20 @@ describe('logout', () => {
     expect(await client.getUser()).toBeUndefined();
   });
 
+  it('leaves the page with the snapshot as it was: a route guard must not start a login over the logout navigation', async () => {
+    const assign = vi.spyOn(location, 'assign').mockImplementation(() => undefined);
+    const client = createAuthClient(server.options({ storage }));
+    await signIn(client, server);
+    const seen: string[] = [];
+    const stop = client.subscribe(() => seen.push(client.getSnapshot().status));
+    await client.logout();
+    stop();
+    expect(assign).toHaveBeenCalledWith(expect.stringContaining('https://tenant.example/v2/logout?'));
+    expect(seen).toEqual([]); // no `unauthenticated` for a guard to react to before the page unloads
+    expect(await client.isAuthenticated()).toBe(false);
+    expect(await storage.get('session')).toBeUndefined();
+  });
+
   it('wins over a refresh that was on its way: no token is stored after logout', async () => {
     const client = createAuthClient(server.options({ storage }));
     await signIn(client, server);

@@ -67,11 +67,16 @@ function parseServer(options: AuthClientOptions): { mode: 'auth0' | 'oidc'; issu
   const value = (domain ?? issuer) as unknown;
   const option = domain !== undefined ? 'domain' : 'issuer';
   if (typeof value !== 'string' || !value) fail(option, 'a non-empty string');
+  const bare = domain !== undefined && !/^https?:\/\//.test(value);
   let url: URL;
   try {
-    url = new URL(domain !== undefined && !/^https?:\/\//.test(value) ? `https://${value}` : value);
+    url = new URL(bare ? `https://${value}` : value);
   } catch {
     fail(option, 'a host name or an http(s) URL');
+  }
+  // A local tenant almost always speaks plain http: guessing https would fail every request.
+  if (bare && LOOPBACK.has(url.hostname)) {
+    fail(option, `a URL with its scheme for a loopback host, e.g. "http://${value}"`);
   }
   if (!isSecureEnough(url)) {
     fail(option, 'https (plain http only for localhost, 127.0.0.1 or [::1])');

@@ -17,6 +17,18 @@ export type AuthErrorCode =
   | 'network_error'
   | 'server_error'
   | 'rate_limited'
+  /**
+   * The session's storage (IndexedDB) failed an operation, also after a retry: nothing was
+   * reported as stored. Retryable; `logout()` rejects with it after clearing memory and telling
+   * the other tabs, when the stored session could not be removed.
+   */
+  | 'storage_error'
+  /**
+   * The authorization server's page loaded in the silent-auth iframe but sent no answer: an
+   * unknown `clientId`, a `redirect_uri` or web origin the application does not allow, or an
+   * unreachable issuer. Fix the configuration; retrying does not help.
+   */
+  | 'configuration_error'
   | (string & {});
 
 /**

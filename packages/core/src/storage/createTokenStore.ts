@@ -1,4 +1,6 @@
+import { AuthError } from '../errors/AuthError.js';
 import type { AuthStorage, IdTokenClaims, User } from '../types.js';
+import type { SessionHint } from './sessionHint.js';
 
 /** The signed-in user: stored once per session, whatever the audiences. */
 export interface StoredSession {
@@ -32,6 +34,37 @@ export function tokenKey(audience: string | undefined, scope: string): string {
 
 export type TokenStore = ReturnType<typeof createTokenStore>;
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+const optionalString = (value: unknown) => value === undefined || typeof value === 'string';
+
+/** The shape a stored value must have to be used; anything else (an older version, garbage) is discarded. */
+const SHAPES: Record<'session' | 'token', (value: Record<string, unknown>) => boolean> = {
+  session: (v) =>
+    typeof v.idToken === 'string' &&
+    isObject(v.claims) &&
+    typeof v.claims.sub === 'string' &&
+    isObject(v.user) &&
+    v.user.sub === v.claims.sub,
+  token: (v) =>
+    typeof v.accessToken === 'string' &&
+    typeof v.tokenType === 'string' &&
+    Number.isFinite(v.expiresAt) &&
+    optionalString(v.refreshToken) &&
+    optionalString(v.scope),
+};
+
+/** Runs a storage operation; whatever it throws becomes `storage_error` (an `AuthError` is kept). */
+const guard = async <T>(what: string, operation: () => Promise<T>): Promise<T> => {
+  try {
+    return await operation();
+  } catch (cause) {
+    throw cause instanceof AuthError
+      ? cause
+      : new AuthError('storage_error', `the storage failed to ${what}`, { cause });
+  }
+};
+
 /**
  * Typed access to the session in an `AuthStorage`, with a memory cache in front of it so that
  * a cache-hit `getTokenSilently` touches no IndexedDB. Only `acceptTokens`, refresh bookkeeping
@@ -43,6 +76,7 @@ export type TokenStore = ReturnType<typeof createTokenStore>;
 export function createTokenStore(
   storage: AuthStorage,
   hooks: { onFirst?: () => void; onLast?: () => void } = {},
+  hint?: SessionHint,
 ) {
   const cache = new Map<string, unknown>();
   // Bumped by every write and forget: a read that started before one does not fill the cache.
@@ -56,16 +90,21 @@ export function createTokenStore(
     cache.set(key, value);
     if (cache.size === 1) hooks.onFirst?.();
   };
-  const read = async <T>(key: string, fresh: boolean): Promise<T | undefined> => {
+  const read = async <T>(key: string, fresh: boolean, shape: keyof typeof SHAPES): Promise<T | undefined> => {
     if (!fresh && cache.has(key)) return cache.get(key) as T;
     const seen = version;
-    const value = await storage.get<T>(key);
+    let value = await guard('read', () => storage.get<T>(key));
+    if (value !== undefined && !(isObject(value) && SHAPES[shape](value))) {
+      console.warn(`[sesame] a stored ${shape} of an unexpected shape was discarded.`);
+      value = undefined;
+      await guard('delete', () => storage.del(key));
+    }
     if (seen === version) remember(key, value);
     return value;
   };
   const write = async (key: string, value: unknown) => {
-    if (value === undefined) await storage.del(key);
-    else await storage.set(key, value);
+    // The cache follows only a write that succeeded: a failed write is never reported as stored.
+    await guard('write', () => (value === undefined ? storage.del(key) : storage.set(key, value)));
     version++;
     remember(key, value);
   };
@@ -78,17 +117,24 @@ export function createTokenStore(
   return {
     /** What the memory cache holds for `key`, synchronously; `undefined` when it holds nothing. */
     peek: <T extends StoredSession | StoredToken>(key: string) => cache.get(key) as T | undefined,
-    readSession: (fresh = false) => read<StoredSession>('session', fresh),
-    readToken: (key: string, fresh = false) => read<StoredToken>(key, fresh),
-    writeSession: (session: StoredSession) => write('session', session),
+    readSession: (fresh = false) => read<StoredSession>('session', fresh, 'session'),
+    readToken: (key: string, fresh = false) => read<StoredToken>(key, fresh, 'token'),
+    writeSession: async (session: StoredSession) => {
+      await write('session', session);
+      hint?.set();
+    },
     writeToken: (key: string, token: StoredToken) => write(key, token),
     dropToken: (key: string) => write(key, undefined),
     /** Empties the memory cache: the next reads go to the storage (another tab wrote to it). */
     forget,
-    /** Removes every token, the user and every transaction. */
+    /**
+     * Removes every token, the user and every transaction. The memory cache and the sign-in
+     * hint go first, so a failing storage (`storage_error`) leaves nothing in this tab's memory.
+     */
     clear: async () => {
       forget();
-      await storage.clear();
+      hint?.clear();
+      await guard('clear', () => storage.clear());
       forget();
     },
   };

@@ -1,44 +1,163 @@
-import { clear, createStore, del, get, set } from 'idb-keyval';
+import { AuthError } from '../errors/AuthError.js';
 import type { AuthStorage } from '../types.js';
 import { memoryStorage } from './memoryStorage.js';
 
+/** Injectables of {@link idbStorage}, for tests. */
+export interface IdbStorageOptions {
+  /** Default: the global `indexedDB`, read when the storage is first used. */
+  readonly indexedDB?: IDBFactory;
+  /** Bound of opening the database and of each operation. Default: 3000 ms. */
+  readonly timeoutMs?: number;
+}
+
+/** `AuthStorage` in IndexedDB, saying whether it fell back to memory at start. */
+export interface IdbStorage extends AuthStorage {
+  /** True once IndexedDB proved unusable at start and the session lives in this tab's memory. */
+  inMemory(): boolean;
+}
+
+const STORE = 'session';
+
+const settle = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+/** Rejects with `reason` when `promise` has not settled within `ms`. */
+const bound = <T>(promise: Promise<T>, ms: number, reason: string) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(reason)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+};
+
+/**
+ * Opens the database, adding the object store when the database exists without it (made by
+ * something else, or an upgrade that did not finish): the stored state is discarded, not fatal.
+ */
+function open(factory: IDBFactory, name: string, version?: number): Promise<IDBDatabase> {
+  const request = factory.open(name, version);
+  request.onupgradeneeded = () => {
+    if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
+  };
+  return settle(request).then((db) => {
+    if (db.objectStoreNames.contains(STORE)) return db;
+    console.warn('[sesame] the IndexedDB database had no session store; it was recreated.');
+    db.close();
+    return open(factory, name, db.version + 1);
+  });
+}
+
 /**
  * An `AuthStorage` in IndexedDB, in a database of its own (`sesame:{clientId}`), shared by
- * every tab of the origin. Where IndexedDB is missing or fails (some private modes), it warns
- * once on the console and keeps the session in memory instead; it never throws for that.
+ * every tab of the origin.
+ *
+ * - Unusable **at start** (no API, `open` throws or fails, or no answer within the bound, as in
+ *   some private modes): one console warning, and the session is kept in this tab's memory.
+ * - A **later** failure or timeout of one operation is retried once on a fresh connection,
+ *   then rejected with `AuthError('storage_error')`; the store is never swapped for an empty one.
+ *
+ * Every call settles within twice the bound (open and operation), so start-up never hangs.
  */
-export function idbStorage(clientId: string): AuthStorage {
-  let backend: AuthStorage | undefined;
-  const fallback = (cause?: unknown): AuthStorage => {
-    console.warn(
-      '[sesame] IndexedDB is unavailable; the session is kept in memory for this tab only.',
-      cause ?? '',
-    );
-    backend = memoryStorage();
-    return backend;
+export function idbStorage(clientId: string, options: IdbStorageOptions = {}): IdbStorage {
+  const timeoutMs = options.timeoutMs ?? 3000;
+  let memory: AuthStorage | undefined;
+  let connection: Promise<IDBDatabase> | undefined;
+  const connect = () => {
+    connection ??= bound(
+      Promise.resolve().then(() => open(options.indexedDB ?? indexedDB, `sesame:${clientId}`)),
+      timeoutMs,
+      `IndexedDB did not open within ${timeoutMs} ms`,
+    ).then((db) => {
+      // Closed by the browser, or another tab needs a new version: reconnect on the next call.
+      db.onclose = () => (connection = undefined);
+      db.onversionchange = () => {
+        db.close();
+        connection = undefined;
+      };
+      return db;
+    });
+    return connection;
   };
-  if (typeof indexedDB === 'undefined') fallback();
-  // Created lazily: createStore opens the database on first use.
-  let store: ReturnType<typeof createStore> | undefined;
-  const run = async <T>(op: (s: AuthStorage) => Promise<T>): Promise<T> => {
-    if (backend) return op(backend);
-    try {
-      store ??= createStore(`sesame:${clientId}`, 'session');
-      const s = store;
-      return await op({
-        get: (key) => get(key, s),
-        set: (key, value) => set(key, value, s),
-        del: (key) => del(key, s),
-        clear: () => clear(s),
-      });
-    } catch (cause) {
-      return op(backend ?? fallback(cause instanceof Error ? cause.name : undefined));
+  const started = connect().then(
+    () => true,
+    (cause: unknown) => {
+      connection = undefined;
+      memory = memoryStorage();
+      console.warn(
+        '[sesame] IndexedDB is unavailable; the session is kept in memory for this tab only.',
+        cause instanceof Error ? cause.message : '',
+      );
+      return false;
+    },
+  );
+
+  const transact = async (write: boolean, use: (store: IDBObjectStore) => IDBRequest) => {
+    const tx = (await connect()).transaction(STORE, write ? 'readwrite' : 'readonly');
+    // A write counts only once committed: a full disk (QuotaExceededError) shows up there.
+    const committed = new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));
+    });
+    const [result] = await Promise.all([settle(use(tx.objectStore(STORE))), committed]);
+    return result;
+  };
+
+  const run = async (
+    what: string,
+    write: boolean,
+    use: (store: IDBObjectStore) => IDBRequest,
+    fallback: (m: AuthStorage) => Promise<unknown>,
+  ): Promise<unknown> => {
+    if (!(await started) && memory) return fallback(memory);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await bound(
+          transact(write, use),
+          timeoutMs,
+          `IndexedDB did not answer within ${timeoutMs} ms`,
+        );
+      } catch (cause) {
+        connection = undefined;
+        if (attempt === 2) throw new AuthError('storage_error', `IndexedDB failed to ${what}`, { cause });
+      }
     }
   };
+  const done = () => undefined;
+
   return {
-    get: (key) => run((s) => s.get(key)),
-    set: (key, value) => run((s) => s.set(key, value)),
-    del: (key) => run((s) => s.del(key)),
-    clear: () => run((s) => s.clear()),
+    inMemory: () => memory !== undefined,
+    get: <T>(key: string) =>
+      run(
+        'read',
+        false,
+        (s) => s.get(key),
+        (m) => m.get(key),
+      ) as Promise<T | undefined>,
+    set: (key, value) =>
+      run(
+        'write',
+        true,
+        (s) => s.put(value, key),
+        (m) => m.set(key, value),
+      ).then(done),
+    del: (key) =>
+      run(
+        'delete',
+        true,
+        (s) => s.delete(key),
+        (m) => m.del(key),
+      ).then(done),
+    clear: () =>
+      run(
+        'clear',
+        true,
+        (s) => s.clear(),
+        (m) => m.clear(),
+      ).then(done),
   };
 }

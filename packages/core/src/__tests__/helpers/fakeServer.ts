@@ -283,11 +283,14 @@ export function urlCatcher() {
   return catcher;
 }
 
-/** A fresh clock, fake server and memory storage for one test, with no iframe left in the page. */
+/** A fresh clock, fake server and memory storage for one test, with no iframe or web storage left in the page. */
 export async function testBed() {
   const clock = fakeClock();
   const server = await createFakeServer({ now: clock.now });
   const storage: AuthStorage = memoryStorage();
   document.body.innerHTML = '';
+  // The sign-in hint and tab-kept transactions of an earlier test must not leak into this one.
+  localStorage.clear();
+  sessionStorage.clear();
   return { clock, server, storage };
 }

@@ -1,24 +1,110 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  faultyIndexedDB,
+  silentIndexedDB,
+  throwingIndexedDB,
+} from '../../__tests__/helpers/faultyIndexedDB.js';
 import { idbStorage } from '../idbStorage.js';
 
+let warn: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
 afterEach(() => {
-  vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
+// Short bounds so that the "no answer" cases end quickly; the outcome, not the time, is asserted.
+const timeoutMs = 50;
+
+async function expectMemoryFallback(indexedDB: IDBFactory | undefined) {
+  const storage = idbStorage('client-x', { ...(indexedDB && { indexedDB }), timeoutMs });
+  await storage.set('session', { user: { sub: 'u' } });
+  expect(await storage.get('session')).toEqual({ user: { sub: 'u' } });
+  await storage.del('session');
+  expect(await storage.get('session')).toBeUndefined();
+  expect(storage.inMemory()).toBe(true);
+  expect(warn).toHaveBeenCalledTimes(1);
+  expect(String(warn.mock.calls[0]?.[0])).toContain('IndexedDB is unavailable');
+}
+
 describe('idbStorage', () => {
-  it('falls back to memory, with one warning, when IndexedDB fails at run time', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    vi.stubGlobal('indexedDB', {
-      open() {
-        throw new DOMException('blocked in this mode', 'InvalidStateError');
-      },
+  it('keeps values in IndexedDB, shared by two instances (two tabs)', async () => {
+    const factory = new IDBFactory();
+    await idbStorage('client-x', { indexedDB: factory }).set('session', { user: { sub: 'u' } });
+    const other = idbStorage('client-x', { indexedDB: factory });
+    expect(await other.get('session')).toEqual({ user: { sub: 'u' } });
+    expect(other.inMemory()).toBe(false);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  describe('unavailable at start: memory, one warning, never a throw', () => {
+    it('no IndexedDB API', () => expectMemoryFallback(undefined));
+    it('open() throws', () => expectMemoryFallback(throwingIndexedDB));
+    it('open() never answers', () => expectMemoryFallback(silentIndexedDB));
+  });
+
+  describe('a later failure is retried, then surfaced; never a swap to an empty memory store', () => {
+    it('one failed put (quota) is retried and the value is stored', async () => {
+      const idb = faultyIndexedDB();
+      const storage = idbStorage('client-x', { indexedDB: idb.indexedDB, timeoutMs });
+      await storage.get('session'); // started: IndexedDB works
+      idb.faults.push({ operation: 'put', times: 1, error: 'QuotaExceededError' });
+      await storage.set('session', { v: 1 });
+      expect(idb.faults[0]?.times).toBe(0); // the fault did happen
+      expect(await idbStorage('client-x', { indexedDB: idb.factory }).get('session')).toEqual({ v: 1 });
     });
-    const storage = idbStorage('client-x');
-    await storage.set('session', { user: { sub: 'u' } });
-    expect(await storage.get('session')).toEqual({ user: { sub: 'u' } });
-    await storage.del('session');
-    expect(await storage.get('session')).toBeUndefined();
-    expect(warn).toHaveBeenCalledTimes(1);
+
+    it('a put that keeps failing rejects with storage_error, and what was stored stays readable', async () => {
+      const idb = faultyIndexedDB();
+      const storage = idbStorage('client-x', { indexedDB: idb.indexedDB, timeoutMs });
+      await storage.set('session', { v: 1 });
+      idb.faults.push({ operation: 'put', times: 2, error: 'QuotaExceededError' });
+      await expect(storage.set('session', { v: 2 })).rejects.toMatchObject({
+        name: 'AuthError',
+        code: 'storage_error',
+        cause: { name: 'QuotaExceededError' },
+      });
+      expect(await storage.get('session')).toEqual({ v: 1 });
+      expect(storage.inMemory()).toBe(false);
+      expect(warn).not.toHaveBeenCalled();
+    });
+
+    it('one failed clear() is retried and clears', async () => {
+      const idb = faultyIndexedDB();
+      const storage = idbStorage('client-x', { indexedDB: idb.indexedDB, timeoutMs });
+      await storage.set('session', { v: 1 });
+      idb.faults.push({ operation: 'clear', times: 1, error: 'UnknownError' });
+      await storage.clear();
+      expect(idb.faults[0]?.times).toBe(0);
+      expect(await idbStorage('client-x', { indexedDB: idb.factory }).get('session')).toBeUndefined();
+    });
+
+    it('an operation that never answers rejects with storage_error within the bound', async () => {
+      const idb = faultyIndexedDB();
+      const storage = idbStorage('client-x', { indexedDB: idb.indexedDB, timeoutMs });
+      await storage.set('session', { v: 1 });
+      idb.faults.push({ operation: 'get', times: 2 });
+      await expect(storage.get('session')).rejects.toMatchObject({ code: 'storage_error' });
+      expect(await storage.get('session')).toEqual({ v: 1 });
+    });
+  });
+
+  it('recreates the object store of a database that lacks it, with a warning', async () => {
+    const factory = new IDBFactory();
+    await new Promise<void>((resolve) => {
+      const request = factory.open('sesame:client-x', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('something-else');
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+    });
+    const storage = idbStorage('client-x', { indexedDB: factory });
+    await storage.set('session', { v: 1 });
+    expect(await storage.get('session')).toEqual({ v: 1 });
+    expect(storage.inMemory()).toBe(false);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('no session store');
   });
 });
