@@ -17,10 +17,13 @@ export interface StoredToken {
   readonly expiresAt: number;
   readonly refreshToken: string | undefined;
   /**
-   * The refresh token was sent in a request whose outcome is unknown (network error,
-   * timeout, 5xx). The server may have rotated it, so it is never sent again.
+   * Write-ahead record: how many requests presented `refreshToken` without an answer being
+   * recorded (written before each is sent). Non-zero means the server may have rotated the token
+   * (no answer, a reset, a tab closed mid-refresh, the rotated token never stored): it is in doubt.
    */
-  readonly refreshTokenSpent?: boolean;
+  readonly unanswered?: number;
+  /** No refresh before `at` (client clock, ms): back-off after `failures` failed tries, shared by the tabs. */
+  readonly retry?: { readonly at: number; readonly failures: number; readonly code: string };
 }
 
 /** The store key of the tokens for `audience` and `scope` (scope order does not matter). */
@@ -62,8 +65,9 @@ export function createTokenStore(
     return value;
   };
   const write = async (key: string, value: unknown) => {
-    if (value === undefined) await storage.del(key);
-    else await storage.set(key, value);
+    // Once more on failure: a rotated refresh token that is never stored ends the session.
+    const put = () => (value === undefined ? storage.del(key) : storage.set(key, value));
+    await put().catch(put);
     version++;
     remember(key, value);
   };
