@@ -4,6 +4,7 @@ import { startTenant } from '@sesame/tenant';
 import { startDemoApi } from '../apps/demo-api/src/index.js';
 import { buildDemo } from './support/buildDemo.js';
 import { buildPage } from './support/buildPage.js';
+import { freePort } from './support/freePort.js';
 import {
   corePagePort,
   demoApiPort,
@@ -12,7 +13,6 @@ import {
   tenantPort,
   vueDemoPort,
 } from './support/ports.js';
-
 import { type StaticServer, serveStatic } from './support/serveStatic.js';
 import { mfaUser } from './support/tenant.js';
 
@@ -38,10 +38,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     { client_id: 'sesame-spa', callbacks: pageUrls, allowed_logout_urls: pageUrls, web_origins: pageOrigins },
     { client_id: 'sesame-device', web_origins: pageOrigins },
   ];
-  const tenant = await startTenant({
-    port: tenantPort,
-    config: { ttl: { accessToken: 3600 }, connections, clients },
+  const config = { ttl: { accessToken: 3600 }, connections, clients };
+  const tenant = await startTenant({ port: tenantPort, config });
+  // The production shape: the same tenant setup on another site (localhost vs the pages'
+  // 127.0.0.1), for the specs of the `cross-site` project (see support/shape.ts).
+  const crossSitePort = await freePort();
+  const crossSite = await startTenant({
+    port: crossSitePort,
+    issuer: `http://localhost:${crossSitePort}/`,
+    config,
   });
+  process.env.CROSS_SITE_TENANT_URL = crossSite.url;
   const out = join(pages, 'core');
   await buildPage(join(here, 'core-page'), out, tenant.url);
   const page = await serveStatic(out, corePagePort);
@@ -64,5 +71,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await api.stop();
     await page.close();
     await tenant.stop();
+    await crossSite.stop();
   };
 }

@@ -1,13 +1,21 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
+import type { ShapeFixtures } from './support/shape.js';
 
 const executablePath: string | undefined = findChromium(process.env);
+/** Chromium blocks third-party cookies with these (as browsers do by default in production). */
+const blockThirdPartyCookies = [
+  '--test-third-party-cookie-phaseout',
+  '--disable-features=TrackingProtection3pcdUX',
+];
 
 /**
  * End-to-end tests: real Chromium against the real tenant. `global-setup.ts`
- * starts the tenant and the pages under test on 127.0.0.1 and stops them after.
+ * starts the tenants and the pages under test and stops them after. Two projects:
+ * `chromium` runs every spec same-site; `cross-site` runs the specs tagged `@production` again
+ * with the tenant on another site and third-party cookies blocked (see support/shape.ts).
  */
-export default defineConfig({
+export default defineConfig<Pick<ShapeFixtures, 'shape'>>({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   globalSetup: './global-setup.ts',
@@ -25,4 +33,18 @@ export default defineConfig({
     launchOptions: { args: chromiumArgs, ...(executablePath ? { executablePath } : {}) },
     trace: 'retain-on-failure',
   },
+  projects: [
+    { name: 'chromium', use: { shape: 'same-site' } },
+    {
+      name: 'cross-site',
+      grep: /@production/,
+      use: {
+        shape: 'cross-site',
+        launchOptions: {
+          args: [...chromiumArgs, ...blockThirdPartyCookies],
+          ...(executablePath ? { executablePath } : {}),
+        },
+      },
+    },
+  ],
 });

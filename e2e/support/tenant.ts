@@ -1,17 +1,46 @@
-import type { TenantStats } from '@sesame/tenant';
+import type { FaultSpec, TenantStats } from '@sesame/tenant';
 
-const tenantUrl = () => process.env.TENANT_URL ?? '';
+export type { FaultSpec };
 
-/** Reads the tenant's counters (`GET /__dev/stats`). */
-export async function tenantStats(): Promise<TenantStats> {
-  const res = await fetch(new URL('__dev/stats', tenantUrl()));
-  return (await res.json()) as TenantStats;
+/** A tenant started by global-setup, seen from a spec through its `/__dev/*` endpoints. */
+export interface TestTenant {
+  /** The tenant's URL (its issuer), with a trailing slash. */
+  url: string;
+  /** Reads the counters (`GET /__dev/stats`). */
+  stats(): Promise<TenantStats>;
+  /** Zeroes the counters and drops sessions, grants and faults (`POST /__dev/reset`). */
+  reset(): Promise<void>;
+  /** Injects a fault (`POST /__dev/faults`). */
+  fault(spec: FaultSpec): Promise<void>;
 }
 
-/** Zeroes the tenant's counters and drops its sessions and grants (`POST /__dev/reset`). */
-export async function resetTenant(): Promise<void> {
-  await fetch(new URL('__dev/reset', tenantUrl()), { method: 'POST' });
+/** The {@link TestTenant} at `url`. */
+export function tenantAt(url: string): TestTenant {
+  const dev = (path: string, init?: RequestInit) => fetch(new URL(`__dev/${path}`, url), init);
+  return {
+    url,
+    stats: async () => (await (await dev('stats')).json()) as TenantStats,
+    reset: async () => {
+      await dev('reset', { method: 'POST' });
+    },
+    fault: async (spec) => {
+      const res = await dev('faults', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(spec),
+      });
+      if (!res.ok) throw new Error(`the tenant refused the fault: ${await res.text()}`);
+    },
+  };
 }
+
+const sameSite = () => tenantAt(process.env.TENANT_URL ?? '');
+
+/** Reads the same-site tenant's counters (`GET /__dev/stats`). */
+export const tenantStats = (): Promise<TenantStats> => sameSite().stats();
+
+/** Zeroes the same-site tenant's counters and drops its sessions and grants (`POST /__dev/reset`). */
+export const resetTenant = (): Promise<void> => sameSite().reset();
 
 /** The seeded demo user. */
 export const demoUser = { email: 'demo@sesame.test', password: 'Sesame-Demo-2026!', name: 'Demo User' };

@@ -19,6 +19,12 @@ export interface AdapterConfig {
  * Each method resolves when the operation is over, or rejects with the library's error.
  */
 export interface Adapter {
+  /**
+   * What the library's framework binding does when an app starts (auth0-react: `checkSession()`;
+   * react-oidc-context: `getUser()`; okta-react: `isAuthenticated()`): settles whether someone is
+   * signed in. Resolves `true` when someone is.
+   */
+  start(): Promise<boolean>;
   /** Sends the browser to the tenant's login page (resolves just before navigating away). */
   login(): Promise<void>;
   /** Completes the login from the current URL, which carries the authorization response. */

@@ -1,5 +1,6 @@
 import { Auth0Client, type Auth0ClientOptions } from '@auth0/auth0-spa-js';
 import type { AdapterFactory } from './Adapter.js';
+import { required } from './required.js';
 
 /**
  * auth0-spa-js with refresh tokens and the localStorage cache: its configuration that keeps
@@ -15,6 +16,10 @@ export const auth0SpaJs: AdapterFactory = (config) => {
   };
   const client = new Auth0Client(options);
   return {
+    start: async () => {
+      await client.checkSession();
+      return client.isAuthenticated();
+    },
     login: () => client.loginWithRedirect(),
     handleCallback: async () => {
       await client.handleRedirectCallback();
@@ -36,8 +41,3 @@ export const auth0SpaJs: AdapterFactory = (config) => {
     logout: () => client.logout({ openUrl: false }),
   };
 };
-
-function required(token: string | undefined): string {
-  if (!token) throw new Error('getTokenSilently resolved without a token');
-  return token;
-}

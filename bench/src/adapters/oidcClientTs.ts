@@ -1,5 +1,6 @@
 import { type User, UserManager, type UserManagerSettings, WebStorageStateStore } from 'oidc-client-ts';
 import type { AdapterFactory } from './Adapter.js';
+import { required } from './required.js';
 
 /**
  * oidc-client-ts's UserManager with the user kept in localStorage (shared by tabs, survives
@@ -17,11 +18,9 @@ export const oidcClientTs: AdapterFactory = (config) => {
     automaticSilentRenew: false,
   };
   const manager = new UserManager(settings);
-  const token = (user: User | null): string => {
-    if (!user?.access_token) throw new Error('no user after sign-in');
-    return user.access_token;
-  };
+  const token = (user: User | null): string => required(user?.access_token);
   return {
+    start: async () => (await manager.getUser()) !== null,
     login: () => manager.signinRedirect(),
     handleCallback: async () => {
       await manager.signinRedirectCallback();
@@ -29,7 +28,7 @@ export const oidcClientTs: AdapterFactory = (config) => {
     },
     getToken: async () => {
       const user = await manager.getUser();
-      return user && !user.expired ? user.access_token : token(await manager.signinSilent());
+      return user && !user.expired ? required(user.access_token) : token(await manager.signinSilent());
     },
     // signinSilent() uses the stored refresh token when there is one.
     getTokenForced: async () => token(await manager.signinSilent()),

@@ -1,5 +1,6 @@
 import { OktaAuth, type OktaAuthOptions } from '@okta/okta-auth-js/core';
 import type { AdapterFactory } from './Adapter.js';
+import { required } from './required.js';
 
 /**
  * okta-auth-js (core entry) pointed at the tenant's Auth0-style endpoints, since by default it
@@ -24,6 +25,7 @@ export const oktaAuthJs: AdapterFactory = (config) => {
   const auth = new OktaAuth(options);
   const extraParams = { audience: config.audience };
   return {
+    start: () => auth.isAuthenticated(),
     login: () => auth.token.getWithRedirect({ extraParams }),
     handleCallback: async () => {
       const { tokens } = await auth.token.parseFromUrl();
@@ -33,7 +35,7 @@ export const oktaAuthJs: AdapterFactory = (config) => {
     getToken: async () => {
       const stored = await auth.tokenManager.get('accessToken');
       if (stored && 'accessToken' in stored && !auth.tokenManager.hasExpired(stored))
-        return stored.accessToken;
+        return required(stored.accessToken);
       return renewed(await auth.tokenManager.renew('accessToken'));
     },
     getTokenForced: async () => renewed(await auth.tokenManager.renew('accessToken')),

@@ -10,6 +10,8 @@ export interface HarnessState {
   error?: string;
   /** `?cold`: the cold start, from navigation start to a usable token. */
   coldStart?: TimedResult;
+  /** `?startup`: from navigation start until the library settled whether someone is signed in. */
+  startup?: StartupResult;
   /** After a login: from `login()` (in the previous page) to a usable token in this one. */
   login?: TimedResult;
   /** After a login: the part of `login` spent in this page handling the callback and getting the token. */
@@ -17,6 +19,12 @@ export interface HarnessState {
   /** `performance.now()` when the harness started to run: the page and bundle load before the library. */
   scriptStartMs?: number;
 }
+
+/** An app's start, as `?startup` (or `?startup&misconfigured`, with an unknown client id) measures it. */
+export type StartupResult = { ms: number; iframes: number } & (
+  | { ok: true; signedIn: boolean }
+  | { ok: false; error: string }
+);
 
 /** Counts of a burst of parallel calls. */
 export interface BurstResult {

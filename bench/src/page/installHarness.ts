@@ -1,5 +1,5 @@
 import type { Adapter, AdapterFactory } from '../adapters/Adapter.js';
-import type { BurstResult, HarnessApi, TimedResult } from './HarnessApi.js';
+import type { BurstResult, HarnessApi, StartupResult, TimedResult } from './HarnessApi.js';
 
 const loginStartKey = 'bench.loginStart';
 /** No operation may hang the run: a library that never settles is reported as a timeout. */
@@ -19,9 +19,13 @@ export function installHarness(factory: AdapterFactory): void {
 
 async function start(factory: AdapterFactory): Promise<void> {
   const { scriptStartMs } = window.benchState;
-  const adapter = factory(window.benchConfig);
-  window.bench = harnessApi(adapter);
   const params = new URLSearchParams(location.search);
+  // A misconfigured app: the client id the tenant does not know, as after a typo.
+  const config = params.has('misconfigured')
+    ? { ...window.benchConfig, clientId: 'bench-no-such-client' }
+    : window.benchConfig;
+  const adapter = factory(config);
+  window.bench = harnessApi(adapter);
 
   if (window.parent !== window && location.pathname === '/silent') {
     await adapter.handleSilentCallback?.();
@@ -44,6 +48,10 @@ async function start(factory: AdapterFactory): Promise<void> {
     };
     return;
   }
+  if (params.has('startup')) {
+    window.benchState = { phase: 'ready', startup: await startup(adapter), scriptStartMs };
+    return;
+  }
   if (params.has('cold')) {
     const coldStart = await timed(() => adapter.getToken());
     // performance.now() counts from the navigation start: the whole page load is included.
@@ -51,6 +59,28 @@ async function start(factory: AdapterFactory): Promise<void> {
     return;
   }
   window.benchState = { phase: 'ready', scriptStartMs };
+}
+
+/** How long an app's start may take before it is reported as a timeout (longer than any library's own bound). */
+const startupBoundMs = 90_000;
+
+/** Runs the adapter's `start()`, counting the iframes the library adds to the page meanwhile. */
+async function startup(adapter: Adapter): Promise<StartupResult> {
+  let iframes = 0;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node.nodeName === 'IFRAME') iframes++;
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  try {
+    const signedIn = await bounded(adapter.start(), startupBoundMs);
+    return { ok: true, signedIn, ms: performance.now(), iframes };
+  } catch (error) {
+    return { ok: false, error: message(error), ms: performance.now(), iframes };
+  } finally {
+    observer.disconnect();
+  }
 }
 
 function harnessApi(adapter: Adapter): HarnessApi {

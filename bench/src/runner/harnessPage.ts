@@ -6,12 +6,12 @@ import { demoUser } from './demoUser.js';
 const startTimeoutMs = 30_000;
 
 /**
- * Waits until the harness of `page` is done starting and returns its state.
+ * Waits until the harness of `page` is done starting (within `timeoutMs`, default 30 s) and returns its state.
  * @throws when the harness reports an error or does not start in time
  */
-export async function waitForHarness(page: Page): Promise<HarnessState> {
+export async function waitForHarness(page: Page, timeoutMs = startTimeoutMs): Promise<HarnessState> {
   await page.waitForFunction(() => window.benchState && window.benchState.phase !== 'starting', undefined, {
-    timeout: startTimeoutMs,
+    timeout: timeoutMs,
   });
   const state = await page.evaluate(() => window.benchState);
   if (state.phase === 'error') throw new Error(`adapter page failed to start: ${state.error}`);

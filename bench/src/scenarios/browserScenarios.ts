@@ -6,6 +6,7 @@ import { redirectLogin } from './redirectLogin.js';
 import type { Scenario } from './Scenario.js';
 import { severalTabs } from './severalTabs.js';
 import { silentAuth } from './silentAuth.js';
+import { startUp } from './startUp.js';
 
 /** The scenarios run in Chromium, in report order (scenario 1, size, runs in Node). */
 export const browserScenarios: Scenario[] = [
@@ -17,4 +18,5 @@ export const browserScenarios: Scenario[] = [
   severalTabs(5, '7a'),
   severalTabs(10, '7b'),
   silentAuth,
+  startUp,
 ];

@@ -32,6 +32,7 @@ export type {
 } from './config/types.js';
 export { validateConfig } from './config/validateConfig.js';
 export { describeTenant } from './describeTenant.js';
+export type { ActiveFault, FaultSpec } from './dev/faults.js';
 export { StatsRecorder, type TenantStats } from './dev/stats.js';
 export type { TenantRoute, TenantServices } from './routes/TenantRoute.js';
 export { type RunningTenant, type StartTenantOptions, startTenant } from './startTenant.js';
