@@ -2,30 +2,29 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
 import { MfaRequiredError } from '../errors/MfaRequiredError.js';
 import { inTabMutex } from '../lock/inTabMutex.js';
-import type { AuthClient, AuthClientOptions, AuthStorage } from '../types.js';
+import type { AuthClientOptions, AuthStorage } from '../types.js';
 import {
   answer,
+  DEFAULT_TOKEN_KEY,
   type FakeServer,
   type fakeClock,
   hang,
   nextIframe,
   postResponse,
+  storedRefreshToken as refreshTokenIn,
+  signedInClient,
   signIn,
   testBed,
 } from './helpers/fakeServer.js';
 
-const KEY = 'token:|email offline_access openid profile';
+const KEY = DEFAULT_TOKEN_KEY;
 let server: FakeServer;
 let clock: ReturnType<typeof fakeClock>;
 let storage: AuthStorage;
 
-async function signedIn(extra: Partial<AuthClientOptions> = {}): Promise<AuthClient> {
-  const client = createAuthClient(server.options({ storage, ...extra }));
-  await signIn(client, server);
-  return client;
-}
+const signedIn = (extra: Partial<AuthClientOptions> = {}) => signedInClient(server, { storage, ...extra });
 
-const storedRefreshToken = async () => (await storage.get<{ refreshToken?: string }>(KEY))?.refreshToken;
+const storedRefreshToken = () => refreshTokenIn(storage);
 
 beforeEach(async () => {
   ({ clock, server, storage } = await testBed());
@@ -151,32 +150,13 @@ describe('getTokenSilently', () => {
     expect(await lock.run('sesame:client-1:', async () => 'free')).toBe('free');
   });
 
-  it('never sends a refresh token twice when a request may have reached the server', async () => {
-    const client = await signedIn({ silentAuth: false });
-    clock.advance(3600);
-    server.next.push(answer(502));
-    await expect(client.getTokenSilently()).rejects.toMatchObject({ code: 'server_error' });
-    await expect(client.getTokenSilently()).rejects.toMatchObject({ code: 'missing_refresh_token' });
-    const sent = server.tokenRequests('refresh_token').map((r) => r.body.get('refresh_token'));
-    expect(sent).toHaveLength(1);
-  });
-
   it('sends the same refresh token again after a 429 (the server did not use it)', async () => {
     const client = await signedIn({ silentAuth: false });
     clock.advance(3600);
     server.next.push(answer(429));
     await expect(client.getTokenSilently()).rejects.toMatchObject({ code: 'rate_limited' });
+    clock.advance(1); // the back-off
     expect(await client.getTokenSilently()).toMatch(/^at-/);
-  });
-
-  it('rejects a refreshed ID token for another user and keeps the session', async () => {
-    const client = await signedIn();
-    const before = await client.getTokenSilently();
-    clock.advance(3600);
-    server.claims = { sub: 'intruder' };
-    await expect(client.getTokenSilently()).rejects.toMatchObject({ code: 'invalid_response' });
-    expect((await client.getUser())?.sub).toBe('user-1');
-    expect(await client.getTokenSilently({ cacheMode: 'cache-only' }).catch(() => before)).toBe(before);
   });
 
   it('rejects mfa_required with an MfaRequiredError carrying the mfa_token', async () => {

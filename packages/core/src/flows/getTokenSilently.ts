@@ -1,10 +1,12 @@
 import { joinScopes } from '../config/resolveConfig.js';
 import type { ClientContext } from '../context.js';
 import { AuthError } from '../errors/AuthError.js';
+import { RETRYABLE_CODES } from '../errors/toAuthError.js';
 import { type StoredSession, type StoredToken, tokenKey } from '../storage/createTokenStore.js';
 import { toTokenResponse } from '../tokens/acceptTokens.js';
 import type { GetTokenSilentlyOptions, TokenResponse } from '../types.js';
 import { withTimeout } from '../util/withTimeout.js';
+import { endSession } from './endSession.js';
 import { isFresh, refresh } from './refresh.js';
 import { silentIframe } from './silentIframe.js';
 
@@ -27,18 +29,32 @@ export function createTokenGetter(ctx: ClientContext) {
     timeoutMs: number,
   ) =>
     withTimeout(timeoutMs, async (signal) => {
+      const iframe = () => silentIframe(ctx, audience, scope, timeoutMs, signal);
       if (config.useRefreshTokens) {
-        try {
-          const refreshed = await refresh(ctx, audience, scope, seen, signal);
-          if (refreshed) return refreshed;
-        } catch (error) {
-          // invalid_grant falls back to the iframe; without it, the user must log in again.
-          if (!(error instanceof AuthError && error.code === 'invalid_grant')) throw error;
-          if (!config.silentAuth)
-            throw new AuthError('login_required', 'the refresh token is no longer valid', { cause: error });
+        let result = await refresh(ctx, audience, scope, seen, signal);
+        let iframeFailed = false;
+        if (result === 'doubt') {
+          // The last answer was lost: first a path that does not present that token; else present
+          // it again (a server with a reuse interval accepts it; one without has ended the grant).
+          if (config.silentAuth) {
+            try {
+              return await iframe();
+            } catch {
+              iframeFailed = true;
+            }
+          }
+          result = await refresh(ctx, audience, scope, seen, signal, true);
         }
+        if (result instanceof AuthError) {
+          // The grant is dead: the iframe may still work; if it cannot, the session is over everywhere.
+          if (!config.silentAuth || iframeFailed) throw await endSession(ctx, result);
+          return iframe().catch(async (error: AuthError) => {
+            throw RETRYABLE_CODES.has(error.code) ? error : await endSession(ctx, error);
+          });
+        }
+        if (typeof result === 'object') return result;
       }
-      if (config.silentAuth) return silentIframe(ctx, audience, scope, timeoutMs, signal);
+      if (config.silentAuth) return iframe();
       throw config.useRefreshTokens
         ? new AuthError('missing_refresh_token', 'no usable refresh token for this audience and scope')
         : new AuthError('login_required', 'no valid token in the store and silent authentication is off');

@@ -1,9 +1,11 @@
 import { None, refreshTokenGrantRequest } from 'oauth4webapi';
 import type { ClientContext } from '../context.js';
 import { AuthError } from '../errors/AuthError.js';
+import { RETRYABLE_CODES, toAuthError } from '../errors/toAuthError.js';
 import { type StoredToken, tokenKey } from '../storage/createTokenStore.js';
 import { acceptTokens, toTokenResponse } from '../tokens/acceptTokens.js';
 import type { TokenResponse } from '../types.js';
+import { retryAt } from './retryAt.js';
 
 /**
  * True while the access token is valid for more than the leeway. The leeway is at most a quarter
@@ -16,16 +18,29 @@ export function isFresh(ctx: ClientContext, token: StoredToken | undefined): tok
 }
 
 /**
+ * What a refresh brought: tokens; `missing` (no refresh token stored); `doubt` (the stored one
+ * was sent and its answer lost: the server may have rotated it, so it is sent again only with
+ * `resend`); or the `AuthError` that killed the grant (`invalid_grant`, or a 200 answer the client
+ * could not accept, which spent the token).
+ */
+export type RefreshResult = TokenResponse | 'missing' | 'doubt' | AuthError;
+
+/**
  * Refreshes the tokens of one audience and scope under the cross-tab lock
  * (`sesame:{clientId}:{audience}`). After acquiring it the store is read again: when another
  * tab has replaced the access token meanwhile, that token is used and nothing is sent.
  *
- * Each refresh-token value is sent at most once: when a request may have reached the server
- * without an answer (network error, timeout, 5xx) the token is kept but marked spent, since
- * the server may have rotated it; `invalid_grant` drops the tokens of that key in every tab.
+ * A refresh token is given up only when the server proves it dead: `invalid_grant`, or a 200
+ * (even one the client rejects: the server has rotated the token). A 5xx, 429 or other error
+ * answer keeps it; so do a network error, a timeout or offline, but the token is then in doubt.
+ * Before sending, the attempt is recorded in storage (`unanswered`), so another tab never
+ * takes a token whose answer went missing with this tab for an unused one. Failures set a
+ * back-off in the store (`Retry-After` honoured), so no tab sends again before it ends.
  *
  * @param seen - The access token the caller found in the store before asking for the lock.
- * @returns The new tokens, or `undefined` when there is no usable refresh token.
+ * @param resend - Send a token that is in doubt (when no path that avoids it worked).
+ * @throws {AuthError} retryable codes (`network_error`, `timeout`, `server_error`, `rate_limited`),
+ *   and the server's other error answers; the refresh token is then kept.
  */
 export function refresh(
   ctx: ClientContext,
@@ -33,7 +48,8 @@ export function refresh(
   scope: string,
   seen: string | undefined,
   signal: AbortSignal,
-): Promise<TokenResponse | undefined> {
+  resend = false,
+): Promise<RefreshResult> {
   const { config, tokens, server, sync } = ctx;
   const key = tokenKey(audience, scope);
   return ctx.lock.run(
@@ -44,29 +60,38 @@ export function refresh(
       if (isFresh(ctx, entry) && entry.accessToken !== seen) {
         return toTokenResponse(entry, await tokens.readSession(), config.now());
       }
-      const refreshToken = entry?.refreshTokenSpent ? undefined : entry?.refreshToken;
-      if (!entry || !refreshToken) return undefined;
-      // Offline: fetch would fail before sending, so the token stays usable.
+      const refreshToken = entry?.refreshToken;
+      if (!entry || !refreshToken) return 'missing';
+      if (entry.unanswered && !resend) return 'doubt';
+      const wait = (entry.retry?.at ?? 0) - config.now();
+      if (wait > 0) {
+        throw new AuthError(entry.retry!.code, `retry in ${Math.ceil(wait / 1000)} s`);
+      }
+      // Offline: fetch would fail before sending, so the token stays as it is.
       if (typeof navigator !== 'undefined' && navigator.onLine === false) {
         throw new AuthError('network_error', 'the browser is offline');
       }
-      // Marks the token spent only if it is still stored: a logout meanwhile must not bring it back.
-      const spend = async () => {
+      // Updates the entry only if it still holds this token: a logout or rotation meanwhile wins.
+      const settle = async (change: Partial<StoredToken>) => {
         const current = await tokens.readToken(key, true);
-        if (current?.refreshToken === refreshToken)
-          await tokens.writeToken(key, { ...current, refreshTokenSpent: true });
+        if (current?.refreshToken !== refreshToken) return false;
+        await tokens.writeToken(key, { ...current, ...change });
+        return true;
       };
+      const retry = (code: string, response?: Response) => retryAt(config.now(), entry.retry, code, response);
       const as = await server.metadata();
+      // Write-ahead: if this tab dies or never stores the answer, the others see the token in doubt.
+      await tokens.writeToken(key, { ...entry, unanswered: (entry.unanswered ?? 0) + 1 });
       let response: Response;
       try {
         response = await server.request((http) =>
           refreshTokenGrantRequest(as, server.client(), None(), refreshToken, http),
         );
       } catch (error) {
-        await spend();
+        // No answer: the server may or may not have used the token; it stays in doubt.
+        await settle({ retry: retry((error as AuthError).code) });
         throw error;
       }
-      if (response.status >= 500) await spend();
       try {
         return await acceptTokens(ctx, {
           response,
@@ -75,11 +100,26 @@ export function refresh(
           scope,
           previousRefreshToken: refreshToken,
         });
-      } catch (error) {
-        if (error instanceof AuthError && error.code === 'invalid_grant') {
+      } catch (caught) {
+        const error = toAuthError(caught);
+        if (response.ok) {
+          // The server answered with tokens, so it has rotated this one: never present it again.
+          // If even that write fails (quota), the deletion frees space. A session ended meanwhile
+          // has nothing left to renew: the error is thrown, not a dead grant's.
+          const spent = settle({ refreshToken: undefined, unanswered: undefined, retry: undefined });
+          if (await spent.catch(() => tokens.dropToken(key).then(() => true))) return error;
+          throw error;
+        }
+        if (error.code === 'invalid_grant') {
           await tokens.dropToken(key);
           sync.post({ type: 'update' });
+          return error;
         }
+        // An error answer issued no tokens: this request spent nothing (an earlier lost one may have).
+        await settle({
+          unanswered: entry.unanswered,
+          retry: RETRYABLE_CODES.has(error.code) ? retry(error.code, response) : entry.retry,
+        });
         throw error;
       }
     },

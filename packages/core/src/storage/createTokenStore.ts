@@ -21,10 +21,13 @@ export interface StoredToken {
   readonly issuedAt?: number;
   readonly refreshToken: string | undefined;
   /**
-   * The refresh token was sent in a request whose outcome is unknown (network error,
-   * timeout, 5xx). The server may have rotated it, so it is never sent again.
+   * Write-ahead record: how many requests presented `refreshToken` without an answer being
+   * recorded (written before each is sent). Non-zero means the server may have rotated the token
+   * (no answer, a reset, a tab closed mid-refresh, the rotated token never stored): it is in doubt.
    */
-  readonly refreshTokenSpent?: boolean;
+  readonly unanswered?: number;
+  /** No refresh before `at` (client clock, ms): back-off after `failures` failed tries, shared by the tabs. */
+  readonly retry?: { readonly at: number; readonly failures: number; readonly code: string };
 }
 
 /** The store key of the tokens for `audience` and `scope` (scope order does not matter). */
@@ -103,8 +106,10 @@ export function createTokenStore(
     return value;
   };
   const write = async (key: string, value: unknown) => {
-    // The cache follows only a write that succeeded: a failed write is never reported as stored.
-    await guard('write', () => (value === undefined ? storage.del(key) : storage.set(key, value)));
+    // Once more on failure (a rotated refresh token that is never stored ends the session), and
+    // the cache follows only a write that succeeded: a failed write is never reported as stored.
+    const put = () => (value === undefined ? storage.del(key) : storage.set(key, value));
+    await guard('write', () => put().catch(put));
     version++;
     remember(key, value);
   };

@@ -1,5 +1,6 @@
+import { createAuthClient } from '../../createAuthClient.js';
 import { memoryStorage } from '../../storage/memoryStorage.js';
-import type { AuthClientOptions, AuthStorage } from '../../types.js';
+import type { AuthClient, AuthClientOptions, AuthStorage } from '../../types.js';
 
 const encoder = new TextEncoder();
 const b64u = (bytes: Uint8Array) =>
@@ -87,6 +88,8 @@ export async function createFakeServer(options: {
     sub: 'user-1',
     /** Extra claims of the next ID tokens. */
     claims: {} as Record<string, unknown>,
+    /** Accepts an already-used refresh token again (a rotation "reuse interval") when true. */
+    reuseInterval: false,
     /** Sends no refresh token in token responses when false. */
     rotate: true,
     /** Issues ID tokens signed with this key id (default: the newest key). */
@@ -172,7 +175,7 @@ export async function createFakeServer(options: {
       }
       if (body.get('grant_type') === 'refresh_token') {
         const grant = refreshTokens.get(body.get('refresh_token') ?? '');
-        if (!grant || grant.used)
+        if (!grant || (grant.used && !server.reuseInterval))
           return json({ error: 'invalid_grant', error_description: 'reused or unknown' }, 400);
         grant.used = true;
         return server.issue(grant.sub, 'openid profile email offline_access');
@@ -248,6 +251,23 @@ export async function signIn(
   const browser = urlCatcher();
   await client.loginWithRedirect({ openUrl: browser.open });
   return client.handleRedirectCallback(server.callbackUrl(browser.url));
+}
+
+/** The store key of the client-wide audience and scope (refresh tokens on: `offline_access`). */
+export const DEFAULT_TOKEN_KEY = 'token:|email offline_access openid profile';
+
+/** The refresh token stored under {@link DEFAULT_TOKEN_KEY}. */
+export const storedRefreshToken = async (storage: AuthStorage) =>
+  (await storage.get<{ refreshToken?: string }>(DEFAULT_TOKEN_KEY))?.refreshToken;
+
+/** A client of `server` with `options`, signed in through the redirect flow. */
+export async function signedInClient(
+  server: FakeServer,
+  options: Partial<AuthClientOptions>,
+): Promise<AuthClient> {
+  const client = createAuthClient(server.options(options));
+  await signIn(client, server);
+  return client;
 }
 
 /** Waits for the silent-auth iframe to appear and returns it. */

@@ -31,7 +31,7 @@ export async function revokeRefreshToken(session: Session, options: LoginTarget 
     // Re-read: a logout meanwhile (in any tab) must not bring the access token back.
     const current = await ctx.tokens.readToken(key);
     if (current?.refreshToken !== token) return;
-    await ctx.tokens.writeToken(key, { ...current, refreshToken: undefined, refreshTokenSpent: undefined });
+    await ctx.tokens.writeToken(key, { ...current, refreshToken: undefined, unanswered: undefined });
     ctx.sync.post({ type: 'update' });
   });
 }
