@@ -83,18 +83,21 @@ export function idbStorage(clientId: string, options: IdbStorageOptions = {}): I
     });
     return connection;
   };
-  const started = connect().then(
-    () => true,
-    (cause: unknown) => {
-      connection = undefined;
-      memory = memoryStorage();
-      console.warn(
-        '[sesame] IndexedDB is unavailable; the session is kept in memory for this tab only.',
-        cause instanceof Error ? cause.message : '',
-      );
-      return false;
-    },
-  );
+  // Opened on first use, not at creation: a client that never touches its storage creates no database.
+  let started: Promise<boolean> | undefined;
+  const start = () =>
+    (started ??= connect().then(
+      () => true,
+      (cause: unknown) => {
+        connection = undefined;
+        memory = memoryStorage();
+        console.warn(
+          '[sesame] IndexedDB is unavailable; the session is kept in memory for this tab only.',
+          cause instanceof Error ? cause.message : '',
+        );
+        return false;
+      },
+    ));
 
   const transact = async (write: boolean, use: (store: IDBObjectStore) => IDBRequest) => {
     const tx = (await connect()).transaction(STORE, write ? 'readwrite' : 'readonly');
@@ -113,7 +116,7 @@ export function idbStorage(clientId: string, options: IdbStorageOptions = {}): I
     use: (store: IDBObjectStore) => IDBRequest,
     fallback: (m: AuthStorage) => Promise<unknown>,
   ): Promise<unknown> => {
-    if (!(await started) && memory) return fallback(memory);
+    if (!(await start()) && memory) return fallback(memory);
     for (let attempt = 1; ; attempt++) {
       try {
         return await bound(
