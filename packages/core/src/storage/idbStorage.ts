@@ -24,13 +24,13 @@ const settle = <T>(request: IDBRequest<T>) =>
     request.onerror = () => reject(request.error);
   });
 
-/** Rejects with `reason` when `promise` has not settled within `ms`. */
-const bound = <T>(promise: Promise<T>, ms: number, reason: string) => {
+/** Rejects when `promise` has not settled within `ms`. */
+const bound = <T>(promise: Promise<T>, ms: number) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(reason)), ms);
+      timer = setTimeout(() => reject(new Error(`IndexedDB did not answer within ${ms} ms`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
 };
@@ -71,7 +71,6 @@ export function idbStorage(clientId: string, options: IdbStorageOptions = {}): I
     connection ??= bound(
       Promise.resolve().then(() => open(options.indexedDB ?? indexedDB, `sesame:${clientId}`)),
       timeoutMs,
-      `IndexedDB did not open within ${timeoutMs} ms`,
     ).then((db) => {
       // Closed by the browser, or another tab needs a new version: reconnect on the next call.
       db.onclose = () => (connection = undefined);
@@ -119,11 +118,7 @@ export function idbStorage(clientId: string, options: IdbStorageOptions = {}): I
     if (!(await start()) && memory) return fallback(memory);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await bound(
-          transact(write, use),
-          timeoutMs,
-          `IndexedDB did not answer within ${timeoutMs} ms`,
-        );
+        return await bound(transact(write, use), timeoutMs);
       } catch (cause) {
         connection = undefined;
         if (attempt === 2) throw new AuthError('storage_error', `IndexedDB failed to ${what}`, { cause });
