@@ -13,13 +13,15 @@ function countIframes(page: Page): () => number {
   return () => count;
 }
 
-/** Opens the core page and returns the milliseconds until its snapshot left `loading`. */
+/** Opens the core page and returns the milliseconds from navigation until its snapshot left `loading`. */
 async function timeToSettle(page: Page, options: Parameters<typeof openCorePage>[1]): Promise<number> {
-  const started = Date.now();
   await openCorePage(page, options);
   await expect(status(page)).not.toHaveText('loading');
-  return Date.now() - started;
+  return sinceNavigation(page);
 }
+
+/** Milliseconds since the page's navigation started, on the page's clock (no test-runner overhead). */
+const sinceNavigation = (page: Page) => page.evaluate(() => Math.round(performance.now()));
 
 /** The sign-in hint a login leaves (`sesame:{clientId}:signed-in`), as on a returning user's browser. */
 async function returningUser(page: Page, clientId: string): Promise<void> {
@@ -75,13 +77,13 @@ for (const [name, misconfigure] of misconfigurations) {
 
     const returning = await page.context().newPage();
     await returningUser(returning, options.clientId ?? 'sesame-spa');
-    const started = Date.now();
     await openCorePage(returning, options);
-    await expect(returning.locator('#error')).toContainText('configuration_error', { timeout: 15_000 });
-    const ms = Date.now() - started;
+    await expect(returning.locator('#error')).toContainText('configuration_error', { timeout: 30_000 });
+    const ms = await sinceNavigation(returning);
     await expect(status(returning)).toHaveText('unauthenticated');
     await expect(returning.locator('iframe')).toHaveCount(0);
-    expect(ms).toBeLessThan(15_000); // was 60 s and more: the iframe's full timeout
+    // Was 60 s and more (the iframe's full timeout); the bound is loose for a loaded CI machine.
+    expect(ms).toBeLessThan(30_000);
     test.info().annotations.push({ type: `${name}: ms to configuration_error`, description: String(ms) });
   });
 }

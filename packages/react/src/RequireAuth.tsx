@@ -24,7 +24,8 @@ export interface RequireAuthOptions {
 /**
  * Renders `children` only for a signed-in user. Once loading is over and nobody is signed
  * in, calls `loginWithRedirect({ appState: { returnTo } })`; `<AuthProvider>`'s
- * `onRedirectCallback` receives that `returnTo` after the login.
+ * `onRedirectCallback` receives that `returnTo` after the login. A `logout()` that leaves the
+ * page (the default `openUrl`) does not set it off: the core keeps the snapshot until unload.
  *
  * @example
  * <Route path="/account" element={

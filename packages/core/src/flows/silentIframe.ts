@@ -43,7 +43,7 @@ export async function silentIframe(
         wait.abort(
           new AuthError(
             'configuration_error',
-            `the authorization server's page sent no answer: check the client id, that ${tx.redirectUri} is an allowed callback URL and web origin, and that ${ctx.config.origin} is reachable`,
+            `no answer from ${ctx.config.origin}: check the client id, allowed callback URLs and web origins`,
           ),
         ),
       NO_ANSWER_MS,

@@ -24,13 +24,13 @@ const settle = <T>(request: IDBRequest<T>) =>
     request.onerror = () => reject(request.error);
   });
 
-/** Rejects with `reason` when `promise` has not settled within `ms`. */
-const bound = <T>(promise: Promise<T>, ms: number, reason: string) => {
+/** Rejects when `promise` has not settled within `ms`. */
+const bound = <T>(promise: Promise<T>, ms: number) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(reason)), ms);
+      timer = setTimeout(() => reject(new Error(`IndexedDB did not answer within ${ms} ms`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
 };
@@ -71,7 +71,6 @@ export function idbStorage(clientId: string, options: IdbStorageOptions = {}): I
     connection ??= bound(
       Promise.resolve().then(() => open(options.indexedDB ?? indexedDB, `sesame:${clientId}`)),
       timeoutMs,
-      `IndexedDB did not open within ${timeoutMs} ms`,
     ).then((db) => {
       // Closed by the browser, or another tab needs a new version: reconnect on the next call.
       db.onclose = () => (connection = undefined);
@@ -83,18 +82,21 @@ export function idbStorage(clientId: string, options: IdbStorageOptions = {}): I
     });
     return connection;
   };
-  const started = connect().then(
-    () => true,
-    (cause: unknown) => {
-      connection = undefined;
-      memory = memoryStorage();
-      console.warn(
-        '[sesame] IndexedDB is unavailable; the session is kept in memory for this tab only.',
-        cause instanceof Error ? cause.message : '',
-      );
-      return false;
-    },
-  );
+  // Opened on first use, not at creation: a client that never touches its storage creates no database.
+  let started: Promise<boolean> | undefined;
+  const start = () =>
+    (started ??= connect().then(
+      () => true,
+      (cause: unknown) => {
+        connection = undefined;
+        memory = memoryStorage();
+        console.warn(
+          '[sesame] IndexedDB is unavailable; the session is kept in memory for this tab only.',
+          cause instanceof Error ? cause.message : '',
+        );
+        return false;
+      },
+    ));
 
   const transact = async (write: boolean, use: (store: IDBObjectStore) => IDBRequest) => {
     const tx = (await connect()).transaction(STORE, write ? 'readwrite' : 'readonly');
@@ -113,14 +115,10 @@ export function idbStorage(clientId: string, options: IdbStorageOptions = {}): I
     use: (store: IDBObjectStore) => IDBRequest,
     fallback: (m: AuthStorage) => Promise<unknown>,
   ): Promise<unknown> => {
-    if (!(await started) && memory) return fallback(memory);
+    if (!(await start()) && memory) return fallback(memory);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await bound(
-          transact(write, use),
-          timeoutMs,
-          `IndexedDB did not answer within ${timeoutMs} ms`,
-        );
+        return await bound(transact(write, use), timeoutMs);
       } catch (cause) {
         connection = undefined;
         if (attempt === 2) throw new AuthError('storage_error', `IndexedDB failed to ${what}`, { cause });
