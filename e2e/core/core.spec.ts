@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { loginWithRedirect, openCorePage, screenshot, status, submitLogin } from '../support/corePage.js';
+import { advanceClock, TOKEN_LIFETIME } from '../support/pageClock.js';
 import { demoUser, resetTenant, tenantStats } from '../support/tenant.js';
 
 // The core alone, on a plain page, against the real tenant in a real Chromium.
@@ -102,13 +103,13 @@ test('silent authentication through the prompt=none iframe when refresh tokens a
 test('refresh rotation: an expired access token is refreshed with the newest refresh token', async ({
   page,
 }) => {
-  // a leeway just under the tenant's 3600 s access-token lifetime: the token counts as expired after ~2 s
-  await openCorePage(page, { leeway: 3598 });
+  await openCorePage(page);
   await loginWithRedirect(page);
   const first = await page.evaluate(() => window.sesame.client.getTokenSilently());
-  await page.waitForTimeout(2500);
+  // the client's clock moves past the 3600 s access token's expiry, twice
+  await advanceClock(page, TOKEN_LIFETIME);
   const second = await page.evaluate(() => window.sesame.client.getTokenSilently());
-  await page.waitForTimeout(2500);
+  await advanceClock(page, TOKEN_LIFETIME);
   const third = await page.evaluate(() => window.sesame.client.getTokenSilently());
   expect(new Set([first, second, third]).size).toBe(3);
   const stats = await tenantStats();

@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { form, lastEmailedCode, totp } from '../support/authenticator.js';
 import { screenshot, submitLogin } from '../support/corePage.js';
 import { callApi, demos, logIn, navigate, openDemo, topBarLogIn, userInTopBar } from '../support/demoPage.js';
+import { advanceClock, TOKEN_LIFETIME } from '../support/pageClock.js';
 import { demoUser, mfaUser, resetTenant, tenantStats } from '../support/tenant.js';
 
 // Both demo apps, built with `vite build`, against the real tenant and demo API, as a person uses them.
@@ -76,12 +77,12 @@ for (const demo of demos) {
     });
 
     test('an expired access token is refreshed with the newest refresh token', async ({ page }) => {
-      // a leeway just under the tenant's 3600 s access-token lifetime: a token counts as expired after ~2 s
-      await openDemo(page, demo, '/', { leeway: 3598 });
+      await openDemo(page, demo, '/');
       await logIn(page);
       await navigate(page, 'API');
+      // the client's clock moves past the 3600 s access token's expiry before each call
       for (let i = 0; i < 2; i++) {
-        await page.waitForTimeout(2500);
+        await advanceClock(page, TOKEN_LIFETIME);
         await callApi(page);
       }
       const stats = await tenantStats();
@@ -136,20 +137,18 @@ for (const demo of demos) {
       page,
       context,
     }) => {
-      // every tab's token counts as expired 10 s after it was issued
-      const options = { leeway: 3590 };
-      await openDemo(page, demo, '/', options);
+      await openDemo(page, demo, '/');
       await logIn(page);
-      const issued = Date.now();
       const tabs = [page];
       for (let i = 0; i < 4; i++) {
         const tab = await context.newPage();
-        await openDemo(tab, demo, '/api', options);
+        await openDemo(tab, demo, '/api');
         await expect(userInTopBar(tab)).toHaveText(demoUser.name);
         tabs.push(tab);
       }
       await navigate(page, 'API');
-      await page.waitForTimeout(Math.max(0, issued + 10_500 - Date.now()));
+      // every tab's clock moves past the access token's expiry
+      for (const tab of tabs) await advanceClock(tab, TOKEN_LIFETIME);
       const before = await tenantStats();
       await Promise.all(tabs.map((tab) => callApi(tab)));
       const stats = await tenantStats();

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 import type { AuthClientOptions } from '@sesame/core';
+import { setPageOptions } from './pageClock.js';
 import { demoUser } from './tenant.js';
 
 /** The core test page's URL (set by global-setup). */
@@ -8,12 +9,7 @@ export const corePageUrl = () => process.env.CORE_PAGE_URL ?? 'http://127.0.0.1:
 
 /** Opens the core test page, with client options overriding the page's defaults. */
 export async function openCorePage(page: Page, options: Partial<AuthClientOptions> = {}): Promise<void> {
-  await page.addInitScript(
-    (opts) => {
-      window.__pageOptions = opts;
-    },
-    options as Record<string, unknown>,
-  );
+  await setPageOptions(page, options);
   await page.goto(corePageUrl());
   await expect(page.locator('#status')).not.toHaveText('…');
 }

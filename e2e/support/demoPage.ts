@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { AuthClientOptions } from '@sesame/core';
 import { submitLogin } from './corePage.js';
+import { setPageOptions } from './pageClock.js';
 import { demoUser } from './tenant.js';
 
 /** The demo apps under test; global-setup builds and serves both. */
@@ -18,12 +19,7 @@ export async function openDemo(
   path = '/',
   options: Partial<AuthClientOptions> = {},
 ): Promise<void> {
-  await page.addInitScript(
-    (opts) => {
-      window.__pageOptions = opts;
-    },
-    options as Record<string, unknown>,
-  );
+  await setPageOptions(page, options);
   await page.goto(new URL(path, demo.url()).href);
 }
 
