@@ -1,5 +1,6 @@
 import { resolveConfig } from './config/resolveConfig.js';
 import type { ClientContext } from './context.js';
+import type { DpopProofs } from './dpop/dpopProofs.js';
 import { AuthError } from './errors/AuthError.js';
 import { toAuthError } from './errors/toAuthError.js';
 import { createTokenGetter } from './flows/getTokenSilently.js';
@@ -77,14 +78,22 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     },
     onLast: () => releaseStore?.(),
   });
+  const lock = config.lock ?? webLock();
+  let dpop: Promise<DpopProofs> | undefined;
   const ctx: ClientContext = {
     config,
-    server: resolveServer(config),
+    // DPoP's code is loaded only by clients that turn it on.
+    server: resolveServer(
+      config,
+      config.dpop
+        ? () => (dpop ??= import('./dpop/dpopProofs.js').then((m) => m.dpopProofs(config, storage, lock)))
+        : undefined,
+    ),
     tokens,
     transactions: createTransactionStore(storage),
     store,
     sync,
-    lock: config.lock ?? webLock(),
+    lock,
     verifyIdToken: createIdTokenVerifier(),
   };
   const ready = load().catch((error) =>

@@ -173,6 +173,18 @@ export interface AuthClientOptions {
   useRefreshTokens?: boolean;
   /** Fall back to a hidden `prompt=none` iframe when there is no usable refresh token. Default: `true`. */
   silentAuth?: boolean;
+  /**
+   * Sender-constrained tokens with DPoP (RFC 9449). Default `false`. When `true`, the client makes
+   * one ES256 key pair that script cannot export (`extractable: false`), keeps it in its storage
+   * (IndexedDB; for the page only where IndexedDB is unavailable), and proves possession of it in
+   * every token request, so the server binds the access and refresh tokens to it: a token copied
+   * out of this browser is refused elsewhere. The key is deleted on logout in every tab. Call
+   * APIs with `createFetcher()` from `@sesame/core/fetcher`, which adds the proof each request
+   * needs. A server that answers with Bearer tokens fails with `configuration_error`.
+   *
+   * @see [RFC 9449](https://www.rfc-editor.org/rfc/rfc9449.html)
+   */
+  dpop?: boolean;
   /** Seconds before expiry at which a stored access token counts as expired, and clock tolerance. Default: 60. */
   leeway?: number;
   /** Bound of the silent-auth iframe and of popups. Default: 60. */

@@ -16,6 +16,8 @@ export interface ResolvedConfig {
   readonly authorizationParams: Readonly<AuthorizationParams> & { readonly scope: string };
   readonly useRefreshTokens: boolean;
   readonly silentAuth: boolean;
+  /** Sender-constrained tokens (RFC 9449): every token request carries a DPoP proof. */
+  readonly dpop: boolean;
   /** Seconds. */
   readonly leeway: number;
   readonly authorizeTimeoutMs: number;
@@ -121,6 +123,7 @@ export function resolveConfig(options: AuthClientOptions): ResolvedConfig {
     authorizationParams: Object.freeze({ ...params, scope }),
     useRefreshTokens,
     silentAuth: flag(options.silentAuth, 'silentAuth', true),
+    dpop: flag(options.dpop, 'dpop', false),
     leeway: seconds(options.leeway, 'leeway', 60),
     authorizeTimeoutMs: seconds(options.authorizeTimeoutInSeconds, 'authorizeTimeoutInSeconds', 60) * 1000,
     httpTimeoutMs: seconds(options.httpTimeoutInSeconds, 'httpTimeoutInSeconds', 10) * 1000,
