@@ -1,4 +1,5 @@
 import type { AuthClientOptions } from '@sesame/core';
+import { dpop } from '@sesame/core/dpop';
 import { dpopOn } from './dpop';
 
 /** The demo API (`apps/demo-api`); `VITE_API_URL` points the demos at another one. */
@@ -18,7 +19,7 @@ export const sesameOptions: AuthClientOptions = {
     audience: 'https://api.sesame.test',
     scope: 'openid profile email read:messages',
   },
-  dpop: dpopOn(),
+  ...(dpopOn() && { dpop: dpop() }),
 };
 
 /** Where the local tenant shows the emails it "sent" (passwordless codes): nothing is really sent. */

@@ -1,7 +1,7 @@
 const key = 'sesame-demo:dpop';
 
 /**
- * Whether the demo's client uses DPoP (`dpop: true`): the demo's own switch, kept in
+ * Whether the demo's client uses DPoP (the `dpop` option): the demo's own switch, kept in
  * localStorage (a preference, no token). Off by default.
  */
 export const dpopOn = (): boolean => localStorage.getItem(key) === 'on';

@@ -79,16 +79,9 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     onLast: () => releaseStore?.(),
   });
   const lock = config.lock ?? webLock();
-  let dpop: Promise<DpopProofs> | undefined;
   const ctx: ClientContext = {
     config,
-    // DPoP's code is loaded only by clients that turn it on.
-    server: resolveServer(
-      config,
-      config.dpop
-        ? () => (dpop ??= import('./dpop/dpopProofs.js').then((m) => m.dpopProofs(config, storage, lock)))
-        : undefined,
-    ),
+    server: resolveServer(config, config.dpop?.create(config, storage, lock) as DpopProofs | undefined),
     tokens,
     transactions: createTransactionStore(storage),
     store,

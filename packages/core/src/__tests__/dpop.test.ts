@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
+import { dpop as dpopOption } from '../dpop/index.js';
 import { AuthError } from '../errors/AuthError.js';
 import { inTabMutex } from '../lock/inTabMutex.js';
 import type { AuthClient, AuthStorage } from '../types.js';
@@ -13,7 +14,7 @@ let dpop: ReturnType<typeof withDpop>;
 const storedKey = () => storage.get<{ keyPair: CryptoKeyPair }>('dpop');
 
 async function signedIn(): Promise<AuthClient> {
-  const client = createAuthClient(server.options({ storage, dpop: true }));
+  const client = createAuthClient(server.options({ storage, dpop: dpopOption() }));
   await signIn(client, server);
   return client;
 }
@@ -23,7 +24,7 @@ beforeEach(async () => {
   dpop = withDpop(server);
 });
 
-describe('dpop: true', () => {
+describe('the dpop option', () => {
   it('proves a non-extractable key in the code grant and gets DPoP-bound tokens', async () => {
     const client = await signedIn();
     const [proof] = dpop.proofs;
@@ -63,7 +64,7 @@ describe('dpop: true', () => {
       dpop.nonce = `n-${++answers}`;
       return fetch(input, init);
     }) as typeof globalThis.fetch;
-    const failed = await createAuthClient(server.options({ storage, dpop: true }))
+    const failed = await createAuthClient(server.options({ storage, dpop: dpopOption() }))
       .getTokenSilently({ cacheMode: 'off' })
       .catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(AuthError);
@@ -83,14 +84,14 @@ describe('dpop: true', () => {
 
   it('makes one key for tabs that ask at the same time', async () => {
     const lock = inTabMutex();
-    const tabs = [1, 2, 3].map(() => createAuthClient(server.options({ storage, lock, dpop: true })));
+    const tabs = [1, 2, 3].map(() => createAuthClient(server.options({ storage, lock, dpop: dpopOption() })));
     await Promise.all(tabs.map((tab) => signIn(tab, server)));
     expect(new Set(dpop.proofs.map((p) => p.jkt)).size).toBe(1);
   });
 
   it('fails with configuration_error when the server answers with a Bearer token, storing nothing', async () => {
     server.fetch = dpopIgnoringFetch(server.fetch);
-    const client = createAuthClient(server.options({ storage, dpop: true }));
+    const client = createAuthClient(server.options({ storage, dpop: dpopOption() }));
     const failed = await signIn(client, server).catch((e: unknown) => e);
     expect((failed as AuthError).code).toBe('configuration_error');
     expect(await client.isAuthenticated()).toBe(false);

@@ -1,7 +1,6 @@
 import { clockSkew, DPoP, type DPoPHandle } from 'oauth4webapi';
-import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { AuthError } from '../errors/AuthError.js';
-import type { AuthLock, AuthStorage } from '../types.js';
+import type { AuthLock, AuthStorage, DpopOption } from '../types.js';
 
 /** The client's DPoP key as stored: non-extractable, with an id that names its nonce cache. */
 interface StoredKey {
@@ -9,7 +8,7 @@ interface StoredKey {
   keyPair: CryptoKeyPair;
 }
 
-/** What the client's requests need of DPoP (RFC 9449). Loaded only when `dpop: true`. */
+/** What the client's requests need of DPoP (RFC 9449). */
 export interface DpopProofs {
   /** The oauth4webapi handle of the stored key (made on first use, under the cross-tab lock). */
   handle(): Promise<DPoPHandle>;
@@ -51,7 +50,11 @@ const isStoredKey = (value: unknown): value is StoredKey => {
  *
  * @see [RFC 9449](https://www.rfc-editor.org/rfc/rfc9449.html)
  */
-export function dpopProofs(config: ResolvedConfig, storage: AuthStorage, lock: AuthLock): DpopProofs {
+export function dpopProofs(
+  config: Parameters<DpopOption['create']>[0],
+  storage: AuthStorage,
+  lock: AuthLock,
+): DpopProofs {
   const read = async () => {
     const stored = await storage.get<unknown>(DPOP_KEY);
     return isStoredKey(stored) ? stored : undefined;

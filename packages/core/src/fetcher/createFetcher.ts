@@ -44,7 +44,7 @@ const origin = (value: string, option: string): string => {
 
 /**
  * Makes a `fetch` for an API that adds the session's access token to each request: as
- * `Authorization: Bearer …`, or, for a client with `dpop: true`, as `Authorization: DPoP …` with a
+ * `Authorization: Bearer …`, or, for a client with the `dpop` option, as `Authorization: DPoP …` with a
  * fresh proof bound to the method, URL and token (`htm`, `htu`, `ath`).
  *
  * On a `401`: `use_dpop_nonce` is answered by one more try with the server's nonce;
@@ -85,9 +85,9 @@ export function createFetcher(client: AuthClient, options: FetcherOptions = {}):
     const send = async (cacheMode: 'on' | 'off') => {
       const token = await client.getTokenSilently({ authorizationParams, cacheMode, detailedResponse: true });
       const bound = token.token_type?.toLowerCase() === 'dpop';
-      const proofs = bound ? await ctx.server.dpop?.() : undefined;
+      const proofs = bound ? ctx.server.dpop : undefined;
       if (bound && !proofs)
-        throw new AuthError('configuration_error', 'a DPoP-bound token on a client without dpop: true');
+        throw new AuthError('configuration_error', 'a DPoP-bound token on a client without the dpop option');
       return protectedResourceRequest(
         token.access_token,
         method,

@@ -19,7 +19,7 @@ export interface HttpOptions {
   [customFetch]: typeof fetch;
   [allowInsecureRequests]?: boolean;
   signal: AbortSignal;
-  /** With `dpop: true`: the proof of possession every request carries. */
+  /** With the `dpop` option: the proof of possession every request carries. */
   DPoP?: DPoPHandle;
 }
 
@@ -32,7 +32,7 @@ export type Server = ReturnType<typeof resolveServer>;
  * to `AuthError`s. With `dpop`, every request carries a DPoP proof and a `use_dpop_nonce`
  * answer is retried once with the nonce.
  */
-export function resolveServer(config: ResolvedConfig, dpop?: () => Promise<DpopProofs>) {
+export function resolveServer(config: ResolvedConfig, dpop?: DpopProofs) {
   let metadata: Promise<AuthorizationServer> | undefined =
     config.mode === 'auth0' ? Promise.resolve(auth0Endpoints(config.origin)) : undefined;
 
@@ -40,16 +40,15 @@ export function resolveServer(config: ResolvedConfig, dpop?: () => Promise<DpopP
     const { httpTimeoutMs, fetch, allowInsecure } = config;
     return withTimeout(httpTimeoutMs, async (signal) => {
       try {
-        const proofs = await dpop?.();
         const http: HttpOptions = {
           [customFetch]: fetch,
           signal,
           ...(allowInsecure && { [allowInsecureRequests]: true }),
-          ...(proofs && { DPoP: await proofs.handle() }),
+          ...(dpop && { DPoP: await dpop.handle() }),
         };
         const result = await task(http);
         // A server that wants a DPoP nonce asks once; the handle keeps it, so one more try carries it.
-        return proofs && result instanceof Response && (await proofs.needsNonce(result))
+        return dpop && result instanceof Response && (await dpop.needsNonce(result))
           ? await task(http)
           : result;
       } catch (error) {
@@ -60,7 +59,7 @@ export function resolveServer(config: ResolvedConfig, dpop?: () => Promise<DpopP
 
   return {
     request,
-    /** With `dpop: true`: the client's DPoP key and proofs (loaded on first use). */
+    /** With the `dpop` option: the client's DPoP key and proofs. */
     dpop,
     /** The server's metadata; a failed discovery is tried again on the next call. */
     metadata(): Promise<AuthorizationServer> {

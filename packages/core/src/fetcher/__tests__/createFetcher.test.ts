@@ -8,6 +8,7 @@ import {
   testBed,
 } from '../../__tests__/helpers/fakeServer.js';
 import { createAuthClient } from '../../createAuthClient.js';
+import { dpop as dpopOption } from '../../dpop/index.js';
 import { StepUpError } from '../../errors/StepUpError.js';
 import type { AuthClient, AuthStorage } from '../../types.js';
 import { createFetcher } from '../createFetcher.js';
@@ -19,7 +20,7 @@ let dpop: ReturnType<typeof withDpop>;
 let api: { answers: ((request: RecordedRequest) => Response)[]; requests: RecordedRequest[] };
 
 async function signedIn(dpopOn = false): Promise<AuthClient> {
-  const client = createAuthClient(server.options({ storage, dpop: dpopOn }));
+  const client = createAuthClient(server.options({ storage, ...(dpopOn && { dpop: dpopOption() }) }));
   await signIn(client, server);
   return client;
 }
