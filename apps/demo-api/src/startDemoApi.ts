@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
+import { dpopProofChecker } from './verifyDpopProof.js';
 
 /** Options of {@link startDemoApi}. */
 export interface DemoApiOptions {
@@ -50,7 +51,9 @@ function whyInvalid(error: unknown): string {
 /**
  * Starts the API the demos call: `GET /api/messages` answers a valid RS256 access token of
  * the tenant (signature checked against its JWKS, issuer, audience, expiry, `read:messages`
- * scope) and refuses anything else with 401 or 403 and a JSON `{ error, message }`.
+ * scope) and refuses anything else with 401 or 403 and a JSON `{ error, message }`. A DPoP-bound
+ * token (`cnf.jkt`) is accepted only as `Authorization: DPoP` with a valid proof of its key
+ * (see `dpopProofChecker`), so a copied token is worth nothing here.
  *
  * @example
  * const api = await startDemoApi({ tenantUrl: 'http://127.0.0.1:4000', port: 4001 });
@@ -63,24 +66,59 @@ export async function startDemoApi(options: DemoApiOptions): Promise<RunningDemo
   const send = (res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
   };
-  const refuse = (res: ServerResponse, status: 401 | 403, error: string, message: string) =>
-    send(res, status, { error, message }, { 'www-authenticate': `Bearer error="${error}"` });
+  const checkProof = dpopProofChecker();
+  // The challenge names the scheme the client used (RFC 9449 §7.1), so a DPoP client sees its error.
+  const refuse = (
+    res: ServerResponse,
+    status: 401 | 403,
+    error: string,
+    message: string,
+    scheme = 'Bearer',
+  ) =>
+    send(res, status, { error, message }, { 'www-authenticate': `${scheme} error="${error}", algs="ES256"` });
 
   async function messagesFor(req: IncomingMessage, res: ServerResponse) {
-    const [scheme, token] = (req.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+    const [scheme = '', token] = (req.headers.authorization ?? '').split(' ');
+    const dpop = scheme.toLowerCase() === 'dpop';
+    if (!(dpop || scheme.toLowerCase() === 'bearer') || !token) {
       return refuse(
         res,
         401,
         'invalid_request',
-        'No access token: send it as "Authorization: Bearer <token>".',
+        'No access token: send it as "Authorization: Bearer <token>" (or "DPoP <token>" with a DPoP proof).',
       );
     }
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, jwks, { issuer, audience, algorithms: ['RS256'] }));
     } catch (error) {
-      return refuse(res, 401, 'invalid_token', whyInvalid(error));
+      return refuse(res, 401, 'invalid_token', whyInvalid(error), dpop ? 'DPoP' : 'Bearer');
+    }
+    const jkt = (payload.cnf as { jkt?: unknown } | undefined)?.jkt;
+    if (jkt !== undefined && !dpop) {
+      return refuse(
+        res,
+        401,
+        'invalid_token',
+        'This access token is DPoP-bound: it is accepted only as "Authorization: DPoP <token>" with a proof of its key.',
+        'DPoP',
+      );
+    }
+    if (dpop) {
+      const proof = req.headers.dpop;
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      const why =
+        jkt === undefined
+          ? 'This access token is not DPoP-bound: send it as "Authorization: Bearer <token>".'
+          : await checkProof(typeof proof === 'string' ? proof : undefined, {
+              method: req.method ?? 'GET',
+              url,
+              accessToken: token,
+              jkt,
+              now: Math.floor(Date.now() / 1000),
+            });
+      if (why)
+        return refuse(res, 401, jkt === undefined ? 'invalid_token' : 'invalid_dpop_proof', why, 'DPoP');
     }
     const scope = typeof payload.scope === 'string' ? payload.scope : '';
     if (!scope.split(' ').includes('read:messages')) {
@@ -94,14 +132,14 @@ export async function startDemoApi(options: DemoApiOptions): Promise<RunningDemo
     const origin = req.headers.origin;
     if (origin && origins.includes(origin)) {
       res.setHeader('access-control-allow-origin', origin);
-      res.setHeader('access-control-expose-headers', 'www-authenticate');
+      res.setHeader('access-control-expose-headers', 'www-authenticate, dpop-nonce');
     }
     res.setHeader('vary', 'origin');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         'access-control-allow-methods': 'GET',
-        'access-control-allow-headers': 'authorization',
+        'access-control-allow-headers': 'authorization, dpop',
         'access-control-max-age': '600',
       });
       return void res.end();

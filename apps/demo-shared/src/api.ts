@@ -1,3 +1,5 @@
+import { createFetcher } from '@sesame/core/fetcher';
+import { auth } from './client';
 import { apiUrl } from './config';
 
 export interface Message {
@@ -23,14 +25,17 @@ export class ApiError extends Error {
   }
 }
 
+/** `fetch` with the session's access token (Bearer, or DPoP with a proof), for the demo API only. */
+const apiFetch = createFetcher(auth, { baseUrl: apiUrl });
+
 /**
- * Calls the demo API's protected endpoint, with the access token as a Bearer token when
- * there is one (without it, the API answers 401, which the demo shows too).
+ * Calls the demo API's protected endpoint: signed in, through `createFetcher` (the access token,
+ * as a Bearer token or DPoP-bound with a proof); signed out, without a token (the API answers 401,
+ * which the demo shows too).
  */
-export async function fetchMessages(accessToken?: string): Promise<ApiAnswer> {
-  const response = await fetch(`${apiUrl}/api/messages`, {
-    headers: accessToken ? { authorization: `Bearer ${accessToken}` } : {},
-  });
+export async function fetchMessages(signedIn: boolean): Promise<ApiAnswer> {
+  const url = `${apiUrl}/api/messages`;
+  const response = signedIn ? await apiFetch(url) : await fetch(url);
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw new ApiError(response.status, body.message ?? response.statusText);
   return body as ApiAnswer;

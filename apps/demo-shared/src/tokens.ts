@@ -6,6 +6,8 @@ export interface TokenInfo {
   issued: string;
   audience: string;
   scope: string;
+  /** `DPoP`, bound to this browser's key, or `Bearer`. */
+  type: string;
 }
 
 const time = (date: Date) => date.toLocaleTimeString();
@@ -22,6 +24,7 @@ export function describeAccessToken(response: TokenResponse, now = Date.now()): 
     issued: '—',
     audience: '—',
     scope: response.scope ?? '—',
+    type: response.token_type.toLowerCase() === 'dpop' ? "DPoP (bound to this browser's key)" : 'Bearer',
   };
   const payload = response.access_token.split('.')[1];
   if (!payload) return info; // an opaque token

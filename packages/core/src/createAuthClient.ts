@@ -1,5 +1,6 @@
 import { resolveConfig } from './config/resolveConfig.js';
 import type { ClientContext } from './context.js';
+import type { DpopProofs } from './dpop/dpopProofs.js';
 import { AuthError } from './errors/AuthError.js';
 import { toAuthError } from './errors/toAuthError.js';
 import { createTokenGetter } from './flows/getTokenSilently.js';
@@ -81,14 +82,15 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     },
     onLast: () => releaseStore?.(),
   });
+  const lock = config.lock ?? webLock();
   const ctx: ClientContext = {
     config,
-    server: resolveServer(config),
+    server: resolveServer(config, config.dpop?.create(config, storage, lock) as DpopProofs | undefined),
     tokens,
     transactions: createTransactionStore(storage, config.clientId, durable),
     store,
     sync,
-    lock: config.lock ?? webLock(),
+    lock,
     verifyIdToken: createIdTokenVerifier(config.now),
   };
   const ready = load().catch((error) =>

@@ -10,6 +10,7 @@ export type {
   AuthorizationParams,
   AuthSnapshot,
   AuthStorage,
+  DpopOption,
   GetTokenSilentlyOptions,
   IdTokenClaims,
   LogoutOptions,

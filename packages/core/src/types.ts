@@ -153,6 +153,19 @@ export interface AuthLock {
 }
 
 /**
+ * What `dpop()` of `@sesame/core/dpop` returns, for the `dpop` option of `createAuthClient()`.
+ * Opaque: make it with `dpop()`, never by hand.
+ */
+export interface DpopOption {
+  /** Makes one client's DPoP key handling (called once, by `createAuthClient()`). */
+  readonly create: (
+    config: { readonly clientId: string; readonly now: () => number; readonly random: () => string },
+    storage: AuthStorage,
+    lock: AuthLock,
+  ) => unknown;
+}
+
+/**
  * Options of `createAuthClient()`. Give either `domain` (Auth0 mode) or `issuer` (OIDC mode).
  *
  * @example
@@ -173,6 +186,19 @@ export interface AuthClientOptions {
   useRefreshTokens?: boolean;
   /** Fall back to a hidden `prompt=none` iframe when there is no usable refresh token. Default: `true`. */
   silentAuth?: boolean;
+  /**
+   * Sender-constrained tokens with DPoP (RFC 9449): `dpop: dpop()`, with `dpop` from
+   * `@sesame/core/dpop` (a subpath, so apps without DPoP do not carry its code). The client then
+   * makes one ES256 key pair that script cannot export (`extractable: false`), keeps it in its
+   * storage (IndexedDB; for the page only where IndexedDB is unavailable), and proves possession
+   * of it in every token request, so the server binds the access and refresh tokens to it: a token
+   * copied out of this browser is refused elsewhere. The key is deleted on logout in every tab.
+   * Call APIs with `createFetcher()` from `@sesame/core/fetcher`, which adds the proof each request
+   * needs. A server that answers with Bearer tokens fails with `configuration_error`.
+   *
+   * @see [RFC 9449](https://www.rfc-editor.org/rfc/rfc9449.html)
+   */
+  dpop?: DpopOption;
   /** Seconds before expiry at which a stored access token counts as expired, and clock tolerance. Default: 60. */
   leeway?: number;
   /** Bound of the silent-auth iframe and of popups. Default: 60. */

@@ -1,11 +1,11 @@
-import { auth, describeAccessToken, type TokenInfo } from '@sesame/demo-shared';
+import { auth, describeAccessToken, dpopOn, switchDpop, type TokenInfo } from '@sesame/demo-shared';
 import { useAuth } from '@sesame/react';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorAlert } from '../ui';
 import { useAction } from '../useAction';
 
 export function Tokens() {
-  const { getAccessTokenSilently } = useAuth();
+  const { getAccessTokenSilently, logout } = useAuth();
   const [token, setToken] = useState<TokenInfo>();
   const [revoked, setRevoked] = useState(false);
   const { busy, error, run } = useAction();
@@ -46,6 +46,8 @@ export function Tokens() {
             <dd>{token.audience}</dd>
             <dt>Scope</dt>
             <dd>{token.scope}</dd>
+            <dt>Type</dt>
+            <dd data-testid="token-type">{token.type}</dd>
           </dl>
         )}
         <div className="actions">
@@ -54,6 +56,25 @@ export function Tokens() {
           </button>
           <button type="button" className="secondary" disabled={busy} onClick={revoke}>
             Revoke refresh token
+          </button>
+        </div>
+      </div>
+      <div className="card">
+        <h2>Proof of possession (DPoP)</h2>
+        <p>
+          {dpopOn()
+            ? 'On: the tokens are bound to a key this browser cannot export; a copied token is refused by the tenant and the API.'
+            : 'Off: the tokens are Bearer tokens; whoever holds a copy can use it.'}{' '}
+          Switching signs you out.
+        </p>
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => run(() => switchDpop(!dpopOn(), () => logout({ openUrl: false })))}
+          >
+            {dpopOn() ? 'Turn DPoP off' : 'Turn DPoP on'}
           </button>
         </div>
       </div>

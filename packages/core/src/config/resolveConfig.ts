@@ -1,5 +1,5 @@
 import { generateRandomState } from 'oauth4webapi';
-import type { AuthClientOptions, AuthLock, AuthorizationParams, AuthStorage } from '../types.js';
+import type { AuthClientOptions, AuthLock, AuthorizationParams, AuthStorage, DpopOption } from '../types.js';
 
 /** The options of `createAuthClient()` with every default applied; frozen, passed to every module. */
 export interface ResolvedConfig {
@@ -16,6 +16,8 @@ export interface ResolvedConfig {
   readonly authorizationParams: Readonly<AuthorizationParams> & { readonly scope: string };
   readonly useRefreshTokens: boolean;
   readonly silentAuth: boolean;
+  /** Sender-constrained tokens (RFC 9449): what `dpop()` of `@sesame/core/dpop` returned. */
+  readonly dpop: DpopOption | undefined;
   /** Seconds. */
   readonly leeway: number;
   readonly authorizeTimeoutMs: number;
@@ -114,6 +116,9 @@ export function resolveConfig(options: AuthClientOptions): ResolvedConfig {
   ) {
     fail('storage', '"indexeddb", "memory" or an object with get, set, del and clear');
   }
+  if (options.dpop !== undefined && typeof options.dpop?.create !== 'function') {
+    fail('dpop', 'what dpop() of @sesame/core/dpop returns');
+  }
   if (options.lock !== undefined && typeof options.lock?.run !== 'function')
     fail('lock', 'an object with run()');
   const scope = joinScopes('openid', params.scope ?? DEFAULT_SCOPE, useRefreshTokens ? 'offline_access' : '');
@@ -126,6 +131,7 @@ export function resolveConfig(options: AuthClientOptions): ResolvedConfig {
     authorizationParams: Object.freeze({ ...params, scope }),
     useRefreshTokens,
     silentAuth: flag(options.silentAuth, 'silentAuth', true),
+    dpop: options.dpop,
     leeway: seconds(options.leeway, 'leeway', 60),
     authorizeTimeoutMs: seconds(options.authorizeTimeoutInSeconds, 'authorizeTimeoutInSeconds', 60) * 1000,
     httpTimeoutMs: seconds(options.httpTimeoutInSeconds, 'httpTimeoutInSeconds', 10) * 1000,

@@ -5,8 +5,10 @@ import {
   clockSkew,
   clockTolerance,
   customFetch,
+  type DPoPHandle,
 } from 'oauth4webapi';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
+import type { DpopProofs } from '../dpop/dpopProofs.js';
 import { toAuthError } from '../errors/toAuthError.js';
 import { withTimeout } from '../util/withTimeout.js';
 import { auth0Endpoints } from './auth0Endpoints.js';
@@ -17,6 +19,8 @@ export interface HttpOptions {
   [customFetch]: typeof fetch;
   [allowInsecureRequests]?: boolean;
   signal: AbortSignal;
+  /** With the `dpop` option: the proof of possession every request carries. */
+  DPoP?: DPoPHandle;
 }
 
 export type Server = ReturnType<typeof resolveServer>;
@@ -25,9 +29,10 @@ export type Server = ReturnType<typeof resolveServer>;
  * The authorization server of a client: its metadata (known in Auth0 mode, discovered once
  * and cached in OIDC mode), the oauth4webapi `Client` on the injected clock and leeway, and
  * `request()`, which bounds every HTTP exchange by `httpTimeoutInSeconds` and maps failures
- * to `AuthError`s.
+ * to `AuthError`s. With `dpop`, every request carries a DPoP proof and a `use_dpop_nonce`
+ * answer is retried once with the nonce.
  */
-export function resolveServer(config: ResolvedConfig) {
+export function resolveServer(config: ResolvedConfig, dpop?: DpopProofs) {
   let metadata: Promise<AuthorizationServer> | undefined =
     config.mode === 'auth0' ? Promise.resolve(auth0Endpoints(config.origin)) : undefined;
 
@@ -35,11 +40,17 @@ export function resolveServer(config: ResolvedConfig) {
     const { httpTimeoutMs, fetch, allowInsecure } = config;
     return withTimeout(httpTimeoutMs, async (signal) => {
       try {
-        return await task({
+        const http: HttpOptions = {
           [customFetch]: fetch,
           signal,
           ...(allowInsecure && { [allowInsecureRequests]: true }),
-        });
+          ...(dpop && { DPoP: await dpop.handle() }),
+        };
+        const result = await task(http);
+        // A server that wants a DPoP nonce asks once; the handle keeps it, so one more try carries it.
+        return dpop && result instanceof Response && (await dpop.needsNonce(result))
+          ? await task(http)
+          : result;
       } catch (error) {
         throw toAuthError(error, signal);
       }
@@ -48,6 +59,8 @@ export function resolveServer(config: ResolvedConfig) {
 
   return {
     request,
+    /** With the `dpop` option: the client's DPoP key and proofs. */
+    dpop,
     /** The server's metadata; a failed discovery is tried again on the next call. */
     metadata(): Promise<AuthorizationServer> {
       metadata ??= request((http) => discovery(config.issuer, http)).catch((error) => {

@@ -3,7 +3,8 @@ import { memoryStorage } from '../../storage/memoryStorage.js';
 import type { AuthClient, AuthClientOptions, AuthStorage } from '../../types.js';
 
 const encoder = new TextEncoder();
-const b64u = (bytes: Uint8Array) =>
+/** base64url without padding. */
+export const b64u = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
@@ -44,8 +45,9 @@ export interface RecordedRequest {
 
 type Handler = (request: RecordedRequest, signal: AbortSignal | undefined) => Promise<Response> | Response;
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+/** A JSON response. */
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 /** A fake clock the client and the server share, in milliseconds. */
 export function fakeClock(start = Date.UTC(2026, 0, 1)) {

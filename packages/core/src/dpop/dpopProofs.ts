@@ -1,0 +1,100 @@
+import { clockSkew, DPoP, type DPoPHandle } from 'oauth4webapi';
+import { AuthError } from '../errors/AuthError.js';
+import type { AuthLock, AuthStorage, DpopOption } from '../types.js';
+
+/** The client's DPoP key as stored: non-extractable, with an id that names its nonce cache. */
+interface StoredKey {
+  id: string;
+  keyPair: CryptoKeyPair;
+}
+
+/** What the client's requests need of DPoP (RFC 9449). */
+export interface DpopProofs {
+  /** The oauth4webapi handle of the stored key (made on first use, under the cross-tab lock). */
+  handle(): Promise<DPoPHandle>;
+  /**
+   * Looks at an answer to a request that carried a proof: `true` when the server asked for a
+   * nonce (`use_dpop_nonce`), so the request is worth sending once more with it; throws
+   * `configuration_error` when a token response came back as a Bearer token (the server ignored
+   * DPoP: never a silent downgrade).
+   */
+  needsNonce(response: Response): Promise<boolean>;
+}
+
+export const DPOP_KEY = 'dpop';
+
+/** The JSON body of a response, read from a clone (the caller still reads the original). */
+const jsonOf = <T>(response: Response): Promise<T | undefined> =>
+  response
+    .clone()
+    .json()
+    .then((body: unknown) => (typeof body === 'object' && body !== null ? (body as T) : undefined))
+    .catch(() => undefined);
+// One handle per stored key, so the nonces each server sent are remembered across requests.
+const handles = new Map<string, DPoPHandle>();
+
+const isCryptoKey = (value: unknown): value is CryptoKey =>
+  typeof CryptoKey !== 'undefined' && value instanceof CryptoKey;
+
+const isStoredKey = (value: unknown): value is StoredKey => {
+  const key = value as StoredKey | undefined;
+  return (
+    typeof key?.id === 'string' && isCryptoKey(key.keyPair?.privateKey) && isCryptoKey(key.keyPair.publicKey)
+  );
+};
+
+/**
+ * DPoP for one client: an ES256 key pair made with `extractable: false` (script on the page can
+ * sign with it, never read it), kept in the client's storage beside the session, so it is shared
+ * by tabs, survives reloads and is deleted with everything else on logout.
+ *
+ * @see [RFC 9449](https://www.rfc-editor.org/rfc/rfc9449.html)
+ */
+export function dpopProofs(
+  config: Parameters<DpopOption['create']>[0],
+  storage: AuthStorage,
+  lock: AuthLock,
+): DpopProofs {
+  const read = async () => {
+    const stored = await storage.get<unknown>(DPOP_KEY);
+    return isStoredKey(stored) ? stored : undefined;
+  };
+  const create = async (): Promise<StoredKey> => {
+    const keyPair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    const key = { id: config.random(), keyPair };
+    await storage.set(DPOP_KEY, key);
+    return key;
+  };
+  return {
+    async handle() {
+      // Another tab may be making the key right now: one key per client, made under the lock.
+      const key =
+        (await read()) ??
+        (await lock.run(`sesame:${config.clientId}:dpop`, async () => (await read()) ?? create()));
+      let handle = handles.get(key.id);
+      if (!handle) {
+        handle = DPoP({ [clockSkew]: Math.round((config.now() - Date.now()) / 1000) }, key.keyPair);
+        handles.set(key.id, handle);
+      }
+      return handle;
+    },
+    async needsNonce(response) {
+      if (response.status === 200) {
+        const body = await jsonOf<{ token_type?: unknown }>(response);
+        if (typeof body?.token_type === 'string' && body.token_type.toLowerCase() === 'bearer') {
+          throw new AuthError(
+            'configuration_error',
+            'the server answered a DPoP token request with a Bearer token: it does not support DPoP for this application',
+          );
+        }
+        return false;
+      }
+      if (response.status !== 400 && response.status !== 401) return false;
+      if (/error="?use_dpop_nonce/.test(response.headers.get('www-authenticate') ?? '')) return true;
+      return (await jsonOf<{ error?: unknown }>(response))?.error === 'use_dpop_nonce';
+    },
+  };
+}
