@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 // which environment its tests need (happy-dom for browser code, node for the tenant).
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'packages/react/react18/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'packages/react/react18/vitest.config.ts',
+      'ssr/vitest.config.ts',
+    ],
   },
 });

@@ -1,11 +1,13 @@
 import { clear, createStore, del, get, set } from 'idb-keyval';
 import type { AuthStorage } from '../types.js';
+import { inBrowser } from '../util/inBrowser.js';
 import { memoryStorage } from './memoryStorage.js';
 
 /**
  * An `AuthStorage` in IndexedDB, in a database of its own (`sesame:{clientId}`), shared by
  * every tab of the origin. Where IndexedDB is missing or fails (some private modes), it warns
  * once on the console and keeps the session in memory instead; it never throws for that.
+ * On a server (no `window`: server-side rendering) it uses memory without a warning.
  */
 export function idbStorage(clientId: string): AuthStorage {
   let backend: AuthStorage | undefined;
@@ -17,7 +19,8 @@ export function idbStorage(clientId: string): AuthStorage {
     backend = memoryStorage();
     return backend;
   };
-  if (typeof indexedDB === 'undefined') fallback();
+  if (!inBrowser()) backend = memoryStorage();
+  else if (typeof indexedDB === 'undefined') fallback();
   // Created lazily: createStore opens the database on first use.
   let store: ReturnType<typeof createStore> | undefined;
   const run = async <T>(op: (s: AuthStorage) => Promise<T>): Promise<T> => {
