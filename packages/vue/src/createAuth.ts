@@ -55,6 +55,7 @@ export type Auth<TClient extends AuthClient = AuthClient> = AuthState &
     getAccessTokenSilently: AuthClient['getTokenSilently'];
     /** auth0-vue's name for `getTokenWithPopup`. */
     getAccessTokenWithPopup: AuthClient['getTokenWithPopup'];
+    /** Called by `app.use()`: provides the auth and starts the client (see {@link createAuth}). */
     install(app: App): void;
   };
 
