@@ -8,6 +8,7 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       'packages/react/react18/vitest.config.ts',
       'apps/demo-api/vitest.config.ts',
+      'ssr/vitest.config.ts',
     ],
   },
 });

@@ -36,6 +36,7 @@ const { createServer } = await import('vite');
 const running = [];
 async function stopAll(code) {
   await Promise.allSettled(running.reverse().map((stop) => stop()));
+  if (code === 0) console.log('\nSesame demo stopped.');
   process.exit(code);
 }
 process.once('SIGINT', () => stopAll(0));

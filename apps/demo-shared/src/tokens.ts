@@ -10,17 +10,18 @@ export interface TokenInfo {
   type: string;
 }
 
-const time = (date: Date) => date.toLocaleTimeString();
+// Date and time: a token issued before midnight expires the next day, and a time alone would
+// then look earlier than its issue time.
+const dateTime = (date: Date) => date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 /**
  * Reads an access token for display. An access token is meant for the API, not the app: the
  * app reads its payload here only to show it, and never trusts what it reads.
  */
 export function describeAccessToken(response: TokenResponse, now = Date.now()): TokenInfo {
-  const expiresAt = new Date(now + response.expires_in * 1000);
   const minutes = Math.round(response.expires_in / 60);
   const info = {
-    expires: `${time(expiresAt)} (in ${minutes} min)`,
+    expires: `${dateTime(new Date(now + response.expires_in * 1000))} (in ${minutes} min)`,
     issued: '—',
     audience: '—',
     scope: response.scope ?? '—',
@@ -30,7 +31,7 @@ export function describeAccessToken(response: TokenResponse, now = Date.now()): 
   if (!payload) return info; // an opaque token
   try {
     const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
-    if (typeof claims.iat === 'number') info.issued = time(new Date(claims.iat * 1000));
+    if (typeof claims.iat === 'number') info.issued = dateTime(new Date(claims.iat * 1000));
     if (typeof claims.scope === 'string') info.scope = claims.scope;
     if (claims.aud) info.audience = [claims.aud].flat().join(' ');
   } catch {

@@ -134,9 +134,13 @@ export type AuthListener = () => void;
  * };
  */
 export interface AuthStorage {
+  /** The value stored under `key`, or `undefined` when there is none. */
   get<T>(key: string): Promise<T | undefined>;
+  /** Stores a structured-cloneable `value` under `key`, replacing any previous one. */
   set(key: string, value: unknown): Promise<void>;
+  /** Removes the value under `key`; nothing happens when there is none. */
   del(key: string): Promise<void>;
+  /** Removes every value of this client. */
   clear(): Promise<void>;
 }
 
@@ -149,6 +153,7 @@ export interface AuthStorage {
  * const lock: AuthLock = { run: (name, task, signal) => navigator.locks.request(name, { signal }, task) };
  */
 export interface AuthLock {
+  /** Runs `task` while holding the lock `name`; resolves or rejects as the task does. */
   run<T>(name: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
@@ -269,6 +274,7 @@ export interface AuthClient {
    * @example const token = await auth.getTokenSilently({ authorizationParams: { audience: 'https://api.example' } });
    */
   getTokenSilently(options: GetTokenSilentlyOptions & { detailedResponse: true }): Promise<TokenResponse>;
+  /** The access token alone (see the overload above for what it does and throws). */
   getTokenSilently(options?: GetTokenSilentlyOptions): Promise<string>;
   /**
    * An access token obtained through a popup, e.g. to consent to a new audience.

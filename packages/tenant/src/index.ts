@@ -4,6 +4,9 @@
  *
  * @packageDocumentation
  */
+// First: it must run before oidc-provider is evaluated (see the file).
+import './provider/quietNodeVersionWarning.js';
+
 export { ModelStore } from './adapter.js';
 export { ConfigError } from './config/ConfigError.js';
 export {

@@ -1,3 +1,5 @@
+// First: it must run before oidc-provider is evaluated (see the file).
+import './provider/quietNodeVersionWarning.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ModelStore } from './adapter.js';

@@ -55,6 +55,7 @@ export type Auth<TClient extends AuthClient = AuthClient> = AuthState &
     getAccessTokenSilently: AuthClient['getTokenSilently'];
     /** auth0-vue's name for `getTokenWithPopup`. */
     getAccessTokenWithPopup: AuthClient['getTokenWithPopup'];
+    /** Called by `app.use()`: provides the auth and starts the client (see {@link createAuth}). */
     install(app: App): void;
   };
 
@@ -110,7 +111,8 @@ function defaultOnRedirectCallback(app: App) {
  * Creates the Vue plugin. Installed with `app.use()`, it provides the auth to
  * {@link useAuth} and as `$auth`, and starts the client once: it handles the redirect
  * callback when the URL carries one, otherwise it calls `checkSession()`; `isLoading` stays
- * true until that is done. Errors are published by the core in the snapshot's `error`. The
+ * true until that is done (on a server, with no `window`, it does not start: server-side
+ * rendering shows the loading state). Errors are published by the core in the snapshot's `error`. The
  * returned object is also the app-wide auth, usable outside components (stores, router
  * guards, plain modules).
  *
@@ -141,7 +143,9 @@ export function createAuth(options: CreateAuthOptions): Auth {
       app.provide(AUTH_KEY, auth);
       app.config.globalProperties.$auth = auth;
       app.onUnmount(() => scope.stop());
-      if (startup.run) return;
+      // On the server (SSR) there is no URL to read and no session to check: the page renders
+      // as loading, and the browser's app starts the client when it hydrates.
+      if (startup.run || typeof window === 'undefined') return;
       // Their rejections are dropped here because the core publishes them as the snapshot's
       // `error`; an exception of `onRedirectCallback` is not dropped. The callback URL is read
       // now, as the router may change the address before the core gets to it.

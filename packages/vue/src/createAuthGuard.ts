@@ -9,7 +9,8 @@ import { type AppState, AUTH_KEY, type Auth } from './createAuth.js';
  * itself, never starts a second login; a signed-out user is
  * sent to `loginWithRedirect({ appState: { target: to.fullPath } })` and the navigation is
  * cancelled. `source` is the app or the plugin; without it the guard injects the plugin
- * (vue-router 4.2+ runs guards in the app's context).
+ * (vue-router 4.2+ runs guards in the app's context). On a server (no `window`) it lets the
+ * navigation through, as the server has no session: server-side rendering renders signed out.
  *
  * @param loginOptions Passed to `loginWithRedirect()`; its `appState` is kept and `target` added.
  * @throws Error (rejected) when no `createAuth()` plugin is found.
@@ -21,6 +22,9 @@ export function createAuthGuard(
   loginOptions?: RedirectLoginOptions<AppState>,
 ): (to: { fullPath: string }) => Promise<boolean> {
   return async (to) => {
+    // On the server (SSR) nobody is signed in and the plugin does not start, so waiting would
+    // hang the render: the page renders signed out, and the browser runs this guard again.
+    if (typeof window === 'undefined') return true;
     const auth = !source
       ? inject(AUTH_KEY, undefined)
       : 'client' in source

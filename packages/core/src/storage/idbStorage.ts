@@ -1,5 +1,6 @@
 import { AuthError } from '../errors/AuthError.js';
 import type { AuthStorage } from '../types.js';
+import { inBrowser } from '../util/inBrowser.js';
 import { memoryStorage } from './memoryStorage.js';
 
 /** Injectables of {@link idbStorage}, for tests. */
@@ -62,6 +63,7 @@ function open(factory: IDBFactory, name: string, version?: number): Promise<IDBD
  *   then rejected with `AuthError('storage_error')`; the store is never swapped for an empty one.
  *
  * Every call settles within twice the bound (open and operation), so start-up never hangs.
+ * On a server (no `window`: server-side rendering) it uses memory without a warning.
  */
 export function idbStorage(clientId: string, options: IdbStorageOptions = {}): IdbStorage {
   const timeoutMs = options.timeoutMs ?? 3000;
@@ -82,21 +84,28 @@ export function idbStorage(clientId: string, options: IdbStorageOptions = {}): I
     });
     return connection;
   };
+  // On a server (server-side rendering) there is no IndexedDB to miss: memory, without a warning.
+  const serverSide = async () => {
+    memory = memoryStorage();
+    return false;
+  };
   // Opened on first use, not at creation: a client that never touches its storage creates no database.
   let started: Promise<boolean> | undefined;
   const start = () =>
-    (started ??= connect().then(
-      () => true,
-      (cause: unknown) => {
-        connection = undefined;
-        memory = memoryStorage();
-        console.warn(
-          '[sesame] IndexedDB is unavailable; the session is kept in memory for this tab only.',
-          cause instanceof Error ? cause.message : '',
-        );
-        return false;
-      },
-    ));
+    (started ??= !inBrowser()
+      ? serverSide()
+      : connect().then(
+          () => true,
+          (cause: unknown) => {
+            connection = undefined;
+            memory = memoryStorage();
+            console.warn(
+              '[sesame] IndexedDB is unavailable; the session is kept in memory for this tab only.',
+              cause instanceof Error ? cause.message : '',
+            );
+            return false;
+          },
+        ));
 
   const transact = async (write: boolean, use: (store: IDBObjectStore) => IDBRequest) => {
     const tx = (await connect()).transaction(STORE, write ? 'readwrite' : 'readonly');

@@ -1,3 +1,5 @@
+import { inBrowser } from '../util/inBrowser.js';
+
 /** What one tab tells the others. Never a token: receivers re-read the shared store. */
 export type SyncMessage = { readonly type: 'update' } | { readonly type: 'logout' };
 
@@ -7,11 +9,12 @@ export type BroadcastSync = ReturnType<typeof createBroadcastSync>;
  * Tells the other tabs of this client (`sesame:{clientId}` BroadcastChannel) that the session
  * changed. The listening side is open while someone holds it (`hold()` returns the release):
  * the auth-state store while it has subscribers, the token store's memory cache while it holds
- * anything. Posting works either way. Without BroadcastChannel it does nothing.
+ * anything. Posting works either way. Without BroadcastChannel it does nothing, and so on a
+ * server: Node's channel would keep the process alive and join unrelated requests' clients.
  */
 export function createBroadcastSync(clientId: string, onMessage: (message: SyncMessage) => void) {
   const name = `sesame:${clientId}`;
-  const supported = typeof BroadcastChannel === 'function';
+  const supported = typeof BroadcastChannel === 'function' && inBrowser();
   let channel: BroadcastChannel | undefined;
   let holders = 0;
   return {

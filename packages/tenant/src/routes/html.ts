@@ -25,7 +25,7 @@ button:hover{background:#3730a3}
 button.secondary{background:#eef0f5;color:#1d2330;margin-top:10px}
 .error{margin:0 0 6px;padding:10px 12px;border-radius:8px;background:#fef1f1;border:1px solid #f6c5c5;
 color:#a61b1b;font-size:14px}
-.foot{margin-top:18px;font-size:12px;color:#8a93a3;text-align:center}
+.foot{margin-top:18px;font-size:12px;color:#5b6475;text-align:center}
 ul{padding-left:20px;margin:0}
 `;
 

@@ -18,6 +18,7 @@ import { passwordlessStart, passwordlessStartPreflight } from '../passwordless/s
 import { federationRoutes, samlLoginCallback } from '../saml/samlRoutes.js';
 import { devFaultsAdd, devFaultsClear, devFaultsList } from './devFaults.js';
 import { devReset, devStats } from './devRoutes.js';
+import { homePage } from './homePage.js';
 import { loginPage, loginSubmit } from './loginPage.js';
 import type { TenantRoute } from './TenantRoute.js';
 import { v2Logout } from './v2Logout.js';
@@ -29,6 +30,7 @@ import { v2Logout } from './v2Logout.js';
 export const routes: readonly TenantRoute[] = [
   // Before `POST /login/:uid`, whose pattern it would match.
   samlLoginCallback,
+  homePage,
   loginPage,
   loginSubmit,
   v2Logout,

@@ -23,7 +23,7 @@ export interface StoredUser {
   user_metadata?: Record<string, string>;
   /** Overrides the tenant's MFA policy for this user. */
   mfa_policy?: 'never' | 'always' | 'enrolled';
-  /** `scrypt$...`, see {@link hashPassword}. */
+  /** `scrypt$...`, as `hashPassword()` in `users/password.ts` writes it. */
   password_hash: string;
   /** ISO timestamps. */
   created_at: string;
