@@ -20,6 +20,32 @@ const discover = (clientId: string) =>
     execute: [client.allowInsecureRequests],
   });
 
+/** Code + PKCE through the login page as the demo user; the token response, its ID token checked. */
+async function loggedIn(config: client.Configuration, params: Record<string, string> = {}) {
+  const verifier = client.randomPKCECodeVerifier();
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: REDIRECT_URI,
+    scope: 'openid profile email offline_access',
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+    ...params,
+  });
+  const browser = new Browser();
+  const { response: loginPage } = await browser.follow(url, tenant);
+  const { url: callback } = await submitLogin(browser, tenant, await loginPage.text());
+  expect(callback.href.startsWith(REDIRECT_URI)).toBe(true);
+  return client.authorizationCodeGrant(config, callback, {
+    pkceCodeVerifier: verifier,
+    expectedState: state,
+    expectedNonce: nonce,
+    idTokenExpected: true,
+  });
+}
+
 describe('openid-client 6', () => {
   it('discovers the tenant', async () => {
     const config = await discover(DEMO_CLIENT_ID);
@@ -37,28 +63,7 @@ describe('openid-client 6', () => {
 
   it('code + PKCE, userinfo, refresh, then revocation ends the refresh token', async () => {
     const config = await discover(DEMO_CLIENT_ID);
-    const verifier = client.randomPKCECodeVerifier();
-    const state = client.randomState();
-    const nonce = client.randomNonce();
-    const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: REDIRECT_URI,
-      scope: 'openid profile email offline_access',
-      code_challenge: await client.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
-      nonce,
-    });
-    const browser = new Browser();
-    const { response: loginPage } = await browser.follow(url, tenant);
-    const { url: callback } = await submitLogin(browser, tenant, await loginPage.text());
-    expect(callback.href.startsWith(REDIRECT_URI)).toBe(true);
-
-    const tokens = await client.authorizationCodeGrant(config, callback, {
-      pkceCodeVerifier: verifier,
-      expectedState: state,
-      expectedNonce: nonce,
-      idTokenExpected: true,
-    });
+    const tokens = await loggedIn(config);
     const claims = tokens.claims()!;
     expect(claims).toMatchObject({ iss: tenant.url, aud: DEMO_CLIENT_ID, email: DEMO_USER_EMAIL });
     expect(tokens.refresh_token).toEqual(expect.any(String));
