@@ -6,6 +6,9 @@ import { buildDemo } from './support/buildDemo.js';
 import { buildPage } from './support/buildPage.js';
 import { freePort } from './support/freePort.js';
 import {
+  auth0ReactPort,
+  auth0SdkOrigins,
+  auth0SpaJsPort,
   corePagePort,
   demoApiPort,
   pageOrigins,
@@ -37,6 +40,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const clients = [
     { client_id: 'sesame-spa', callbacks: pageUrls, allowed_logout_urls: pageUrls, web_origins: pageOrigins },
     { client_id: 'sesame-device', web_origins: pageOrigins },
+    {
+      client_id: 'auth0-sdk-fixture',
+      name: 'Auth0 SDK fixture',
+      app_type: 'spa' as const,
+      token_endpoint_auth_method: 'none' as const,
+      grant_types: ['authorization_code', 'refresh_token'],
+      callbacks: auth0SdkOrigins.map((origin) => `${origin}/`),
+      allowed_logout_urls: auth0SdkOrigins.map((origin) => `${origin}/`),
+      web_origins: auth0SdkOrigins,
+    },
   ];
   const config = { ttl: { accessToken: 3600 }, connections, clients };
   const tenant = await startTenant({ port: tenantPort, config });
@@ -65,6 +78,22 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const demo = await serveStatic(join(pages, app), port);
     process.env[env] = `${demo.url}/`;
     demos.push(demo);
+  }
+  // The fixture apps on the official Auth0 SDKs (not demos: they show the tenant stands in for Auth0).
+  for (const [sdk, port, env] of [
+    ['spa-js', auth0SpaJsPort, 'AUTH0_SPA_JS_URL'],
+    ['react', auth0ReactPort, 'AUTH0_REACT_URL'],
+  ] as const) {
+    const out = join(pages, `auth0-${sdk}`);
+    await buildPage(
+      join(here, 'auth0-sdk-app'),
+      out,
+      tenant.url,
+      sdk === 'react' ? 'react.tsx' : 'spa-js.ts',
+    );
+    const app = await serveStatic(out, port);
+    process.env[env] = `${app.url}/`;
+    demos.push(app);
   }
   return async () => {
     await Promise.all(demos.map((demo) => demo.close()));

@@ -3,19 +3,25 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 /**
- * Bundles a test page (`<dir>/main.ts` + `<dir>/index.html`) into `outDir`, from the
- * workspace packages' TypeScript sources, with the tenant's URL compiled in.
+ * Bundles a test page (`<dir>/<entry>`, default `main.ts`, + `<dir>/index.html`) into `outDir`
+ * as `main.js`, from the workspace packages' TypeScript sources, with the tenant's URL compiled in.
  */
-export async function buildPage(dir: string, outDir: string, tenantUrl: string): Promise<void> {
+export async function buildPage(
+  dir: string,
+  outDir: string,
+  tenantUrl: string,
+  entry = 'main.ts',
+): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await build({
-    entryPoints: [join(dir, 'main.ts')],
+    entryPoints: [join(dir, entry)],
     outfile: join(outDir, 'main.js'),
     bundle: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
     sourcemap: true,
+    jsx: 'automatic',
     conditions: ['source'],
     define: { __TENANT_URL__: JSON.stringify(tenantUrl.replace(/\/$/, '')) },
     logLevel: 'warning',

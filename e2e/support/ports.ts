@@ -26,3 +26,12 @@ export const demoApiPort = 0;
 export const pageOrigins = ['127.0.0.1', 'localhost'].flatMap((host) =>
   [reactDemoPort, vueDemoPort, corePagePort].map((port) => `http://${host}:${port}`),
 );
+
+/** The fixture apps on the official Auth0 SDKs: auth0-spa-js at base + 3, auth0-react at base + 4. */
+export const auth0SpaJsPort = base + 3;
+export const auth0ReactPort = base + 4;
+
+/** Their origins, on both loopback names, for the tenant's `auth0-sdk-fixture` application. */
+export const auth0SdkOrigins = ['127.0.0.1', 'localhost'].flatMap((host) =>
+  [auth0SpaJsPort, auth0ReactPort].map((port) => `http://${host}:${port}`),
+);

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from './config/ConfigError.js';
 import { describeTenant } from './describeTenant.js';
 import { startTenant } from './startTenant.js';
+import { describeTrust } from './tls/describeTrust.js';
 
 const usage = `Usage: sesame-tenant [options]
 
@@ -12,7 +13,11 @@ Starts a local Auth0-compatible tenant (default http://127.0.0.1:4000/).
 Options:
   --port N        port to listen on (default 4000; 0 = any free port)
   --host HOST     interface to listen on (default 127.0.0.1)
-  --issuer URL    issuer identifier (default http://127.0.0.1:PORT/)
+  --issuer URL    issuer identifier (default http://127.0.0.1:PORT/, https:// with --https)
+  --https         serve TLS with a self-signed certificate for 127.0.0.1 and localhost,
+                  kept next to the signing keys; prints how to trust it
+  --trust-proxy   behind a reverse proxy: take the scheme and host from X-Forwarded-Proto
+                  and X-Forwarded-Host, the client IP (per-IP limits) from X-Forwarded-For
   --config FILE   JSON config file (applications, APIs, users, lifetimes)
   --data DIR      keep signing keys and state (users, sessions, tokens) in DIR
   --no-dev        do not serve /__dev/* (stats, reset)
@@ -33,6 +38,8 @@ async function main() {
       issuer: { type: 'string' },
       config: { type: 'string' },
       data: { type: 'string' },
+      https: { type: 'boolean' },
+      'trust-proxy': { type: 'boolean' },
       dev: { type: 'boolean' },
       'no-dev': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -56,9 +63,12 @@ async function main() {
     ...(values.issuer ? { issuer: values.issuer } : {}),
     ...(values.config ? { configFile: resolve(base, values.config) } : {}),
     ...(values.data ? { dataDir: resolve(base, values.data) } : { keysDir: resolve(base, '.tenant-data') }),
+    ...(values.https ? { https: true } : {}),
+    ...(values['trust-proxy'] ? { trustProxy: true } : {}),
     ...(values['no-dev'] ? { dev: false } : values.dev ? { dev: true } : {}),
   });
   console.log(describeTenant(tenant, { showPasswords: true }));
+  if (tenant.tls) console.log(describeTrust(tenant.url, tenant.tls));
 
   const shutdown = () => {
     tenant.stop().then(

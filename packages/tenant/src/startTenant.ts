@@ -1,6 +1,7 @@
 // First: it must run before oidc-provider is evaluated (see the file).
 import './provider/quietNodeVersionWarning.js';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ModelStore } from './adapter.js';
 import { createAuth0Stores } from './auth0Stores.js';
@@ -22,6 +23,7 @@ import { createRouter } from './routes/createRouter.js';
 import { routes } from './routes/index.js';
 import type { TenantServices } from './routes/TenantRoute.js';
 import { loadOrCreateCertificate } from './saml/certificate.js';
+import { loadOrCreateTlsCertificate, type TlsCertificate } from './tls/tlsCertificate.js';
 import { UserStore } from './users/UserStore.js';
 
 /** Options of {@link startTenant}. */
@@ -30,8 +32,24 @@ export interface StartTenantOptions {
   port?: number;
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string;
-  /** The issuer identifier. Default `http://127.0.0.1:{port}/` (Auth0-style trailing slash). */
+  /**
+   * The issuer identifier. Default `http://127.0.0.1:{port}/` (Auth0-style trailing slash), or
+   * `https://127.0.0.1:{port}/` with `https`.
+   */
   issuer?: string;
+  /**
+   * Serve TLS with a self-signed certificate for `localhost`, `127.0.0.1` and `::1`, kept in the
+   * data (or keys) folder as `tls-certificate.pem` so that trusting it once lasts; see
+   * {@link RunningTenant.tls}. What the Auth0 SDKs need: they build `https://{domain}`.
+   */
+  https?: boolean;
+  /**
+   * The tenant runs behind a reverse proxy that terminates TLS: take the scheme and host of the
+   * URLs it builds (discovery, login-page redirects) from `X-Forwarded-Proto`/`X-Forwarded-Host`,
+   * and the client IP of the per-IP limits from `X-Forwarded-For`. Off by default, when those
+   * headers are ignored (any client could send them).
+   */
+  trustProxy?: boolean;
   /** The configuration, merged with the default seed; see {@link TenantConfig}. */
   config?: TenantConfig;
   /** A JSON config file, read and validated; fields of `config` are applied on top of it. */
@@ -55,6 +73,8 @@ export interface RunningTenant {
   url: string;
   /** The port it listens on. */
   port: number;
+  /** With `https`: the certificate clients must trust (`NODE_EXTRA_CA_CERTS`, a browser's authorities). */
+  tls?: TlsCertificate;
   /** The configuration in effect (seed and config merged). */
   config: ResolvedTenantConfig;
   /** The parts route handlers use (provider, users, stats, storage). */
@@ -102,7 +122,10 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
     }
   }
 
-  const server = createServer();
+  const tls = options.https
+    ? await loadOrCreateTlsCertificate(options.dataDir ?? options.keysDir)
+    : undefined;
+  const server = tls ? createHttpsServer({ key: tls.keyPem, cert: tls.certificatePem }) : createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => {
@@ -111,10 +134,12 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
     });
   });
   const { port } = server.address() as AddressInfo;
-  const issuer = options.issuer ?? `http://127.0.0.1:${port}/`;
+  const issuer = options.issuer ?? `${tls ? 'https' : 'http'}://127.0.0.1:${port}/`;
 
   try {
     const provider = createProvider({ issuer, config, keys, models, users, auth0 });
+    // Koa's setting, which oidc-provider reads for the URLs it builds and `ctx.ip` for the per-IP limits.
+    provider.proxy = options.trustProxy === true;
     const stats = new StatsRecorder();
     const faults = new FaultInjector(() => stats.faultInjected());
     const signingCertificate = await loadOrCreateCertificate(
@@ -157,6 +182,7 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
     return {
       url: issuer,
       port,
+      ...(tls ? { tls } : {}),
       config,
       services,
       async stop() {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_AUDIENCE, DEMO_DEVICE_CLIENT_ID, DEMO_USER_EMAIL } from '../config/defaultConfig.js';
 import type { TenantStats } from '../dev/stats.js';
 import { type RunningTenant, startTenant } from '../startTenant.js';
-import { Browser, formAction, hiddenInputs } from './browser.js';
-import { submitLogin } from './oauthClient.js';
+import { Browser } from './browser.js';
+import { approve as approveOn, postForm as postFormTo } from './deviceApproval.js';
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
@@ -49,29 +49,8 @@ const poll = (code: string, on = tenant) =>
   });
 
 const postForm = (browser: Browser, page: string, extra: Record<string, string> = {}) =>
-  browser.follow(formAction(page, tenant.url), tenant, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...hiddenInputs(page), ...extra }),
-  });
-
-/** Opens `verification_uri_complete`, confirms, logs in; returns the final page. */
-async function approve(browser: Browser, code: DeviceCodeResponse): Promise<string> {
-  const { response: entry } = await browser.follow(code.verification_uri_complete, tenant);
-  // The prefilled code is submitted by an auto-posting form; post it like the browser would.
-  const { response: confirm } = await postForm(browser, await entry.text());
-  const confirmPage = await confirm.text();
-  expect(confirmPage).toContain('Sesame Device');
-  expect(confirmPage).toContain(code.user_code);
-  const { response: login, url } = await postForm(browser, confirmPage);
-  expect(url.pathname).toMatch(/^\/login\//);
-  const { response: consent } = await submitLogin(browser, tenant, await login.text());
-  // oidc-provider (like Auth0 for device authorizations) asks native applications for consent.
-  const consentPage = await consent.text();
-  expect(consentPage).toContain('Authorize Sesame Device');
-  const { response: done } = await postForm(browser, consentPage, { action: 'consent' });
-  return done.text();
-}
+  postFormTo(browser, tenant, page, extra);
+const approve = (browser: Browser, code: DeviceCodeResponse) => approveOn(browser, tenant, code);
 
 describe('device authorization', () => {
   it('answers Auth0 fields, with /activate as verification URI and the interval', async () => {
