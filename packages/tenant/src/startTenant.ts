@@ -13,6 +13,8 @@ import { auth0Errors } from './http/auth0Errors.js';
 import { InvalidBodyError, rewriteAuth0Params } from './http/rewriteAuth0Params.js';
 import { loadOrCreateKeys, type PrivateJwk } from './keys.js';
 import { openPersistence, type Persistence } from './persistence.js';
+import { apiTokenUserinfo } from './provider/apiTokenUserinfo.js';
+import { auth0TokenResponseScope } from './provider/auth0AccessTokens.js';
 import { checkWebMessageOrigin } from './provider/checkWebMessageOrigin.js';
 import { createProvider } from './provider/createProvider.js';
 import { auth0RegistrationResponse } from './registration/auth0Registration.js';
@@ -134,7 +136,9 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
     provider.use(countRequests(provider, stats));
     provider.use(auth0DeviceResponses(config.device_flow.interval));
     provider.use(auth0RegistrationResponse);
-    provider.use(auth0Errors);
+    provider.use(auth0Errors(provider));
+    provider.use(auth0TokenResponseScope);
+    provider.use(apiTokenUserinfo(services, keys.jwks));
     provider.use(checkWebMessageOrigin(provider, config.tenantName));
     provider.use(createRouter(routes, services));
 

@@ -126,8 +126,11 @@ describe('PKCE and redirect URIs', () => {
         redirect_uri: REDIRECT_URI,
       }),
     });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: 'invalid_grant' });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'Failed to verify code verifier',
+    });
   });
 
   it('rejects a wrong code_verifier', async () => {

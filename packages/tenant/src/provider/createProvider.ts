@@ -9,6 +9,7 @@ import { registeredClientDefaults } from '../registration/auth0Registration.js';
 import { escapeHtml, renderPage } from '../routes/html.js';
 import { federatedRedirectUris } from '../saml/federatedLogin.js';
 import type { UserStore } from '../users/UserStore.js';
+import { auth0JwtClaims, OIDC_CLAIMS, OIDC_SCOPES, rememberOidcScopes } from './auth0AccessTokens.js';
 import { auth0Routes, loginPath, OFFLINE_ACCESS_PARAM } from './auth0Routes.js';
 import { extraGrantTypes } from './extraGrantTypes.js';
 import { findAccountIn } from './findAccount.js';
@@ -85,12 +86,11 @@ export function createProvider({
       short: { httpOnly: true, sameSite: 'lax', signed: true },
     },
     routes: auth0Routes,
-    scopes: ['openid', 'profile', 'email', 'offline_access'],
-    claims: {
-      openid: ['sub'],
-      profile: ['name', 'nickname', 'given_name', 'family_name', 'picture', 'updated_at'],
-      email: ['email', 'email_verified'],
-    },
+    scopes: [...OIDC_SCOPES],
+    claims: OIDC_CLAIMS,
+    // Auth0's access token claims: see `auth0AccessTokens.ts`.
+    extraTokenClaims: rememberOidcScopes,
+    formats: { customizers: { jwt: auth0JwtClaims(issuer) } },
     // Auth0 puts the profile claims in the ID token of the code flow; SPA libraries read them there.
     conformIdTokenClaims: false,
     responseTypes: ['code', 'none'],
