@@ -17,6 +17,7 @@ import { apiTokenUserinfo } from './provider/apiTokenUserinfo.js';
 import { auth0TokenResponseScope } from './provider/auth0AccessTokens.js';
 import { checkWebMessageOrigin } from './provider/checkWebMessageOrigin.js';
 import { createProvider } from './provider/createProvider.js';
+import { nonRotatingRefreshResponse } from './provider/refreshTokenSettings.js';
 import { auth0RegistrationResponse } from './registration/auth0Registration.js';
 import { createRouter } from './routes/createRouter.js';
 import { routes } from './routes/index.js';
@@ -138,6 +139,7 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
     provider.use(auth0RegistrationResponse);
     provider.use(auth0Errors(provider));
     provider.use(auth0TokenResponseScope);
+    provider.use(nonRotatingRefreshResponse(config));
     provider.use(apiTokenUserinfo(services, keys.jwks));
     provider.use(checkWebMessageOrigin(provider, config.tenantName));
     provider.use(createRouter(routes, services));

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   ApiError,
   apiRoute,
-  applicationOf,
+  authenticatedApplicationOf,
   type Body,
   preflight,
   readBodyObject,
@@ -37,14 +37,14 @@ function authParams(body: Body): Record<string, string> {
  * `email` / `phone_number`, `send` (`code`, or `link` — the default for email — with
  * `authParams` for the `/authorize` request the link continues). Puts the code or link in
  * the outbox and answers Auth0's `{ _id, email, email_verified }` (or `phone_number`,
- * `phone_verified`). More than `passwordless.rate_limit_per_hour` messages from one IP in an
+ * `phone_verified`). A confidential application must send its `client_secret` (401 without it). More than `passwordless.rate_limit_per_hour` messages from one IP in an
  * hour answer 429 `too_many_requests` with `Retry-After`.
  */
 export const passwordlessStart = apiRoute(
   { method: 'POST', path: '/passwordless/start', style: 'oauth' },
   async (ctx, tenant) => {
     const body = await readBodyObject(ctx);
-    const app = applicationOf(ctx, tenant, body);
+    const app = authenticatedApplicationOf(ctx, tenant, body);
     const connection = stringField(body, 'connection', true);
     if (!PASSWORDLESS_CONNECTIONS.includes(connection as PasswordlessConnection)) {
       throw new ApiError(
