@@ -16,6 +16,7 @@ Options:
   --config FILE   JSON config file (applications, APIs, users, lifetimes)
   --data DIR      keep signing keys and state (users, sessions, tokens) in DIR
   --no-dev        do not serve /__dev/* (stats, reset)
+  --no-rate-limits  no 429s: turn off Auth0's rate limits (/oauth/token, /passwordless/start)
   -h, --help      show this help
 
 Without --data, signing keys are kept in ./.tenant-data/keys.json and state in memory.
@@ -35,6 +36,7 @@ async function main() {
       data: { type: 'string' },
       dev: { type: 'boolean' },
       'no-dev': { type: 'boolean' },
+      'no-rate-limits': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -57,6 +59,7 @@ async function main() {
     ...(values.config ? { configFile: resolve(base, values.config) } : {}),
     ...(values.data ? { dataDir: resolve(base, values.data) } : { keysDir: resolve(base, '.tenant-data') }),
     ...(values['no-dev'] ? { dev: false } : values.dev ? { dev: true } : {}),
+    ...(values['no-rate-limits'] ? { rateLimits: false } : {}),
   });
   console.log(describeTenant(tenant, { showPasswords: true }));
 

@@ -11,6 +11,7 @@ import { StatsRecorder } from './dev/stats.js';
 import { auth0DeviceResponses } from './device/auth0DeviceResponses.js';
 import { auth0Errors } from './http/auth0Errors.js';
 import { InvalidBodyError, rewriteAuth0Params } from './http/rewriteAuth0Params.js';
+import { tokenRateLimit } from './http/tokenRateLimit.js';
 import { loadOrCreateKeys, type PrivateJwk } from './keys.js';
 import { openPersistence, type Persistence } from './persistence.js';
 import { apiTokenUserinfo } from './provider/apiTokenUserinfo.js';
@@ -46,6 +47,8 @@ export interface StartTenantOptions {
   keysDir?: string;
   /** Serve `/__dev/*`; overrides the config's `dev`. */
   dev?: boolean;
+  /** Apply Auth0's rate limits; overrides the config's `rate_limits.enabled` (`false`: none). */
+  rateLimits?: boolean;
   /** The clock of codes, MFA transactions and rate limits (epoch ms); tests move it forward. Default `Date.now`. */
   now?: () => number;
 }
@@ -80,6 +83,7 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
   const fromFile = options.configFile ? await loadConfigFile(options.configFile) : {};
   const config = resolveConfig({ ...fromFile, ...options.config });
   if (options.dev !== undefined) config.dev = options.dev;
+  if (options.rateLimits !== undefined) config.rate_limits.enabled = options.rateLimits;
 
   let persistence: Persistence | undefined;
   const save = () => persistence?.schedule();
@@ -134,6 +138,7 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
       auth0,
       signingCertificate,
     };
+    provider.use(tokenRateLimit(services, options.now ?? Date.now));
     provider.use(countRequests(provider, stats));
     provider.use(auth0DeviceResponses(config.device_flow.interval));
     provider.use(auth0RegistrationResponse);

@@ -58,7 +58,13 @@ describe('DPoP', () => {
     expect(jose.decodeJwt(tokens.access_token).cnf).toEqual({ jkt: thumbprint });
 
     // The refresh token works only with a proof of the same key.
-    const bare = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refresh_token!, insecure);
+    const bare = await oauth.refreshTokenGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      tokens.refresh_token!,
+      insecure,
+    );
     expect(bare.status).toBe(403);
     const other = oauth.DPoP(client, await oauth.generateKeyPair('ES256'));
     const wrongKey = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refresh_token!, {

@@ -127,9 +127,9 @@ describe('POST /passwordless/start + the OTP grant', () => {
     expect(await outbox(tenant, 'web@sesame.test')).toEqual([]);
     const wrong = await start({ client_id: 'web', client_secret: 'nope', email: 'web@sesame.test' });
     expect(wrong.status).toBe(401);
-    expect((await start({ client_id: 'web', client_secret: 'web-secret-123', email: 'web@sesame.test' })).status).toBe(
-      200,
-    );
+    expect(
+      (await start({ client_id: 'web', client_secret: 'web-secret-123', email: 'web@sesame.test' })).status,
+    ).toBe(200);
     const basic = await postJson(
       tenant,
       '/passwordless/start',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setRateLimitHeaders } from '../bruteForce/BruteForce.js';
 import {
   ApiError,
   apiRoute,
@@ -67,11 +68,12 @@ export const passwordlessStart = apiRoute(
     }
     const params = authParams(body);
 
-    const retryAfter = tenant.auth0.sendLimit.hit(ctx.ip);
-    if (retryAfter !== undefined) {
-      throw new ApiError(429, 'too_many_requests', 'Too many requests. Please try again later.', {
-        headers: { 'retry-after': String(retryAfter) },
-      });
+    if (tenant.config.rate_limits.enabled) {
+      const limit = tenant.auth0.sendLimit.take(ctx.ip);
+      setRateLimitHeaders((name, value) => ctx.set(name, value), limit);
+      if (limit.retryAfter !== undefined) {
+        throw new ApiError(429, 'too_many_requests', 'Too many requests. Please try again later.');
+      }
     }
 
     const pending = tenant.auth0.passwordless.issue(connection, to, app.client_id, params);
