@@ -10,6 +10,7 @@ import { FaultInjector } from './dev/faults.js';
 import { StatsRecorder } from './dev/stats.js';
 import { auth0DeviceResponses } from './device/auth0DeviceResponses.js';
 import { auth0Errors } from './http/auth0Errors.js';
+import { PayloadTooLargeError } from './http/readForm.js';
 import { InvalidBodyError, rewriteAuth0Params } from './http/rewriteAuth0Params.js';
 import { tokenRateLimit } from './http/tokenRateLimit.js';
 import { loadOrCreateKeys, type PrivateJwk } from './keys.js';
@@ -157,7 +158,7 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
         .then((request) => request && rewriteAuth0Params(request).then((rewritten) => handle(rewritten, res)))
         .then(undefined, (error: { status?: number }) => {
           res.statusCode = error.status ?? 400;
-          if (!(error instanceof InvalidBodyError)) return res.end();
+          if (!(error instanceof InvalidBodyError || error instanceof PayloadTooLargeError)) return res.end();
           res.setHeader('content-type', 'application/json; charset=utf-8');
           res.end(JSON.stringify(error));
         });

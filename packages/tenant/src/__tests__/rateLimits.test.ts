@@ -53,7 +53,12 @@ describe('rate limits', () => {
 
   it('/passwordless/start: the same headers per IP and hour', async () => {
     const start = (email: string) =>
-      postJson(limited, '/passwordless/start', { client_id: 'sesame-spa', connection: 'email', send: 'code', email });
+      postJson(limited, '/passwordless/start', {
+        client_id: 'sesame-spa',
+        connection: 'email',
+        send: 'code',
+        email,
+      });
     const first = await start('a@sesame.test');
     expect(first.status).toBe(200);
     expect(first.headers.get('x-ratelimit-limit')).toBe('2');

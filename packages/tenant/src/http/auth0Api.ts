@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import type { TenantRoute, TenantServices } from '../routes/TenantRoute.js';
-import { readBody } from './readForm.js';
+import { PayloadTooLargeError, readBody } from './readForm.js';
 
 /** A JSON body as `Record<string, unknown>` without a prototype (so `__proto__` is just a key). */
 export type Body = Record<string, unknown>;
@@ -45,9 +45,13 @@ export class ApiError extends Error {
 export const badField = (field: string, problem: string) =>
   new ApiError(400, 'invalid_request', `${field} ${problem}`, { name: 'BadRequestError' });
 
-/** Reads a JSON (or form) body. @throws {ApiError} 400 for a body that is not a JSON object. */
+/** Reads a JSON (or form) body. @throws {ApiError} 400 for a body that is not a JSON object, 413 for one over 64 KiB. */
 export async function readBodyObject(ctx: Context): Promise<Body> {
-  const text = (await readBody(ctx.req)).toString('utf8');
+  const bytes = await readBody(ctx.req).catch((error: unknown) => {
+    if (!(error instanceof PayloadTooLargeError)) throw error;
+    throw new ApiError(413, 'request_entity_too_large', error.message, { name: 'PayloadTooLargeError' });
+  });
+  const text = bytes.toString('utf8');
   const out: Body = Object.create(null);
   if (ctx.is('application/json')) {
     let json: unknown;
