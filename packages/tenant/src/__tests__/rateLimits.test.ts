@@ -29,7 +29,8 @@ const badRefresh = (tenant: RunningTenant, headers: Record<string, string> = {})
 describe('rate limits', () => {
   it('/oauth/token: X-RateLimit-* on every answer, then 429 with Retry-After until the minute ends', async () => {
     for (const remaining of [2, 1, 0]) {
-      const answer = await badRefresh(limited);
+      const answer = await badRefresh(limited, { origin: 'http://127.0.0.1:5175' });
+      expect(answer.headers.get('access-control-expose-headers')).toContain('X-RateLimit-Reset');
       expect(answer.status).toBe(403);
       expect(answer.headers.get('x-ratelimit-limit')).toBe('3');
       expect(answer.headers.get('x-ratelimit-remaining')).toBe(String(remaining));
@@ -44,6 +45,7 @@ describe('rate limits', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(50);
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     expect(refused.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5175');
+    expect(refused.headers.get('access-control-expose-headers')).toContain('X-RateLimit-Remaining');
 
     offset = 60_000;
     const next = await badRefresh(limited);
