@@ -51,7 +51,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       web_origins: auth0SdkOrigins,
     },
   ];
-  const config = { ttl: { accessToken: 3600 }, connections, clients };
+  // Auth0's X-RateLimit-* headers stay on, with a limit no run of the specs comes near.
+  const config = {
+    ttl: { accessToken: 3600 },
+    connections,
+    clients,
+    rate_limits: { token_per_minute: 6000 },
+  };
   const tenant = await startTenant({ port: tenantPort, config });
   // The production shape: the same tenant setup on another site (localhost vs the pages'
   // 127.0.0.1), for the specs of the `cross-site` project (see support/shape.ts).

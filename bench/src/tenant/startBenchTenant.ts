@@ -28,6 +28,8 @@ export async function startBenchTenant(pageOrigins: string[], port = 0): Promise
   const callbacks = pageOrigins.flatMap((origin) => [`${origin}/`, `${origin}/silent`]);
   const tenant = await startTenant({
     port,
+    // Measurements must never meet a 429.
+    rateLimits: false,
     config: {
       clients: [
         {

@@ -29,6 +29,8 @@ export interface Auth0Stores {
   loginTickets: ExpiringMap<string>;
   /** Empties the outbox and forgets counters, codes, tickets and MFA transactions (dev reset). */
   reset(): void;
+  /** Also run `forget` on {@link Auth0Stores.reset} (e.g. the token endpoint's rate limit). */
+  onReset(forget: () => void): void;
 }
 
 /**
@@ -42,6 +44,7 @@ export function createAuth0Stores(
   now: () => number = Date.now,
   onChange: () => void = () => {},
 ): Auth0Stores {
+  const resetHooks: (() => void)[] = [];
   const stores = {
     now,
     outbox: new Outbox(now),
@@ -63,6 +66,10 @@ export function createAuth0Stores(
       stores.mfa.reset();
       stores.resetTickets.clear();
       stores.loginTickets.clear();
+      for (const forget of resetHooks) forget();
+    },
+    onReset(forget: () => void) {
+      resetHooks.push(forget);
     },
   };
   return stores;

@@ -21,6 +21,7 @@ Options:
   --config FILE   JSON config file (applications, APIs, users, lifetimes)
   --data DIR      keep signing keys and state (users, sessions, tokens) in DIR
   --no-dev        do not serve /__dev/* (stats, reset)
+  --no-rate-limits  no 429s: turn off Auth0's rate limits (/oauth/token, /passwordless/start)
   -h, --help      show this help
 
 Without --data, signing keys are kept in ./.tenant-data/keys.json and state in memory.
@@ -42,6 +43,7 @@ async function main() {
       'trust-proxy': { type: 'boolean' },
       dev: { type: 'boolean' },
       'no-dev': { type: 'boolean' },
+      'no-rate-limits': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -66,6 +68,7 @@ async function main() {
     ...(values.https ? { https: true } : {}),
     ...(values['trust-proxy'] ? { trustProxy: true } : {}),
     ...(values['no-dev'] ? { dev: false } : values.dev ? { dev: true } : {}),
+    ...(values['no-rate-limits'] ? { rateLimits: false } : {}),
   });
   console.log(describeTenant(tenant, { showPasswords: true }));
   if (tenant.tls) console.log(describeTrust(tenant.url, tenant.tls));

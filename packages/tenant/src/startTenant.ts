@@ -13,11 +13,16 @@ import { FaultInjector } from './dev/faults.js';
 import { StatsRecorder } from './dev/stats.js';
 import { auth0DeviceResponses } from './device/auth0DeviceResponses.js';
 import { auth0Errors } from './http/auth0Errors.js';
+import { PayloadTooLargeError } from './http/readForm.js';
 import { InvalidBodyError, rewriteAuth0Params } from './http/rewriteAuth0Params.js';
+import { tokenRateLimit } from './http/tokenRateLimit.js';
 import { loadOrCreateKeys, type PrivateJwk } from './keys.js';
 import { openPersistence, type Persistence } from './persistence.js';
+import { apiTokenUserinfo } from './provider/apiTokenUserinfo.js';
+import { auth0TokenResponseScope } from './provider/auth0AccessTokens.js';
 import { checkWebMessageOrigin } from './provider/checkWebMessageOrigin.js';
 import { createProvider } from './provider/createProvider.js';
+import { nonRotatingRefreshResponse } from './provider/refreshTokenSettings.js';
 import { auth0RegistrationResponse } from './registration/auth0Registration.js';
 import { createRouter } from './routes/createRouter.js';
 import { routes } from './routes/index.js';
@@ -63,6 +68,8 @@ export interface StartTenantOptions {
   keysDir?: string;
   /** Serve `/__dev/*`; overrides the config's `dev`. */
   dev?: boolean;
+  /** Apply Auth0's rate limits; overrides the config's `rate_limits.enabled` (`false`: none). */
+  rateLimits?: boolean;
   /** The clock of codes, MFA transactions and rate limits (epoch ms); tests move it forward. Default `Date.now`. */
   now?: () => number;
 }
@@ -99,6 +106,7 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
   const fromFile = options.configFile ? await loadConfigFile(options.configFile) : {};
   const config = resolveConfig({ ...fromFile, ...options.config });
   if (options.dev !== undefined) config.dev = options.dev;
+  if (options.rateLimits !== undefined) config.rate_limits.enabled = options.rateLimits;
 
   let persistence: Persistence | undefined;
   const save = () => persistence?.schedule();
@@ -158,10 +166,14 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
       auth0,
       signingCertificate,
     };
+    provider.use(tokenRateLimit(services, options.now ?? Date.now));
     provider.use(countRequests(provider, stats));
     provider.use(auth0DeviceResponses(config.device_flow.interval));
     provider.use(auth0RegistrationResponse);
-    provider.use(auth0Errors);
+    provider.use(auth0Errors(provider));
+    provider.use(auth0TokenResponseScope);
+    provider.use(nonRotatingRefreshResponse(config));
+    provider.use(apiTokenUserinfo(services, keys.jwks));
     provider.use(checkWebMessageOrigin(provider, config.tenantName));
     provider.use(createRouter(routes, services));
 
@@ -173,7 +185,7 @@ export async function startTenant(options: StartTenantOptions = {}): Promise<Run
         .then((request) => request && rewriteAuth0Params(request).then((rewritten) => handle(rewritten, res)))
         .then(undefined, (error: { status?: number }) => {
           res.statusCode = error.status ?? 400;
-          if (!(error instanceof InvalidBodyError)) return res.end();
+          if (!(error instanceof InvalidBodyError || error instanceof PayloadTooLargeError)) return res.end();
           res.setHeader('content-type', 'application/json; charset=utf-8');
           res.end(JSON.stringify(error));
         });

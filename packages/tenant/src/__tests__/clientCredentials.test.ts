@@ -42,7 +42,7 @@ describe('client credentials', () => {
     );
     expect(protectedHeader.alg).toBe('RS256');
     expect(payload).toMatchObject({
-      sub: DEMO_M2M_CLIENT_ID,
+      sub: `${DEMO_M2M_CLIENT_ID}@clients`,
       client_id: DEMO_M2M_CLIENT_ID,
       scope: 'read:messages write:messages',
     });
@@ -74,9 +74,9 @@ describe('client credentials', () => {
       client_secret: DEMO_M2M_CLIENT_SECRET,
       audience: 'https://unknown.test',
     });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(403);
     expect(await response.json()).toEqual({
-      error: 'invalid_target',
+      error: 'access_denied',
       error_description: 'Service not found: https://unknown.test',
     });
   });
@@ -102,7 +102,7 @@ describe('client credentials', () => {
       client_id: 'sesame-spa',
       audience: DEMO_AUDIENCE,
     });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(403);
     expect(await response.json()).toEqual({
       error: 'unauthorized_client',
       error_description: "Grant type 'client_credentials' not allowed for the client.",

@@ -42,6 +42,32 @@ describe('config validation', () => {
     expect(() => resolveConfig(config)).toThrow(expect.objectContaining({ field }));
   });
 
+  it.each([
+    [
+      { clients: [{ client_id: 'a', refresh_token: { rotation_type: 'sometimes' } }] },
+      'clients[0].refresh_token.rotation_type must be one of rotating, non-rotating',
+    ],
+    [
+      { clients: [{ client_id: 'a', refresh_token: { leeway: -1 } }] },
+      'clients[0].refresh_token.leeway must be a whole number of seconds (0 or more)',
+    ],
+    [
+      { clients: [{ client_id: 'a', refresh_token: { token_lifetime: 0 } }] },
+      'clients[0].refresh_token.token_lifetime must be a positive whole number of seconds',
+    ],
+    [
+      { clients: [{ client_id: 'a', refresh_token: { idle_lifetime: 60 } }] },
+      'clients[0].refresh_token.idle_lifetime is not a known field',
+    ],
+    [
+      { rate_limits: { token_per_minute: 0 } },
+      'rate_limits.token_per_minute must be a positive whole number',
+    ],
+    [{ dpop: { require_nonce: 'yes' } }, 'dpop.require_nonce must be true or false'],
+  ])('explains %j: %s', (config, message) => {
+    expect(() => resolveConfig(config)).toThrow(message);
+  });
+
   it('names a config file that is not JSON', async () => {
     const file = join(dir, 'broken.json');
     await writeFile(file, '{ "dev": ');

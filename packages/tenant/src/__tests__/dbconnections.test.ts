@@ -109,6 +109,15 @@ describe('POST /dbconnections/signup', () => {
     expect(message).toContain('at least 8 characters in length');
     expect(message).toContain('upper case letters (A-Z)');
     expect(description.rules.find((rule) => rule.code === 'lengthAtLeast')?.verified).toBe(false);
+    expect((body as { policy: string }).policy).toBe(
+      [
+        '* At least 8 characters in length',
+        '* Should contain:',
+        '  * lower case letters (a-z)',
+        '  * upper case letters (A-Z)',
+        '  * numbers (i.e. 0-9)',
+      ].join('\n'),
+    );
     expect(tenant.services.users.findByEmail(DEMO_CONNECTION, 'weak@sesame.test')).toBeUndefined();
   });
 

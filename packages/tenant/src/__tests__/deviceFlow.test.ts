@@ -112,7 +112,7 @@ describe('device authorization', () => {
       method: 'POST',
       body: new URLSearchParams({ client_id: 'sesame-spa', scope: 'openid' }),
     });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: 'unauthorized_client' });
   });
 
@@ -142,7 +142,10 @@ describe('device authorization', () => {
       aud: DEMO_DEVICE_CLIENT_ID,
       email: DEMO_USER_EMAIL,
     });
-    expect(jose.decodeJwt(body.access_token!)).toMatchObject({ aud: DEMO_AUDIENCE, scope: 'read:messages' });
+    expect(jose.decodeJwt(body.access_token!)).toMatchObject({
+      aud: [DEMO_AUDIENCE, `${tenant.url}userinfo`],
+      scope: 'openid profile email offline_access read:messages',
+    });
 
     // The code is single-use.
     expect(await (await poll(code.device_code)).json()).toMatchObject({ error: 'invalid_grant' });

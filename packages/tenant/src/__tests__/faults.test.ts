@@ -48,7 +48,7 @@ describe('/__dev/faults', () => {
       expect(await response.json()).toMatchObject({ error: 'too_many_requests' });
     }
     const after = await tokenRequest(refreshBody);
-    expect(after.status).toBe(400);
+    expect(after.status).toBe(403);
     expect(await after.json()).toMatchObject({ error: 'invalid_grant' });
     expect(await listFaults()).toEqual([]);
     expect(await stats()).toMatchObject({ faultsInjected: 2, grantTypes: { refresh_token: 1 } });
@@ -80,7 +80,7 @@ describe('/__dev/faults', () => {
   it('drops the connection', async () => {
     await addFault({ route: 'POST /oauth/token', count: 1, drop: true });
     await expect(tokenRequest(refreshBody)).rejects.toThrow(TypeError);
-    expect((await tokenRequest(refreshBody)).status).toBe(400);
+    expect((await tokenRequest(refreshBody)).status).toBe(403);
   });
 
   it('delays a request that then succeeds', async () => {

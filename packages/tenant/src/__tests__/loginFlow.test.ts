@@ -39,6 +39,11 @@ describe('discovery', () => {
     expect(as.response_modes_supported).toContain('web_message');
   });
 
+  it("names Auth0's MFA challenge endpoint and DPoP's signing algorithms", () => {
+    expect(as.mfa_challenge_endpoint).toBe(`${tenant.url}mfa/challenge`);
+    expect(as.dpop_signing_alg_values_supported).toEqual(expect.arrayContaining(['ES256']));
+  });
+
   it('publishes an RS256 public key without private parts', async () => {
     const jwks = (await (await fetch(as.jwks_uri!)).json()) as { keys: Record<string, unknown>[] };
     expect(jwks.keys).toHaveLength(1);
@@ -126,8 +131,11 @@ describe('PKCE and redirect URIs', () => {
         redirect_uri: REDIRECT_URI,
       }),
     });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: 'invalid_grant' });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'Failed to verify code verifier',
+    });
   });
 
   it('rejects a wrong code_verifier', async () => {

@@ -54,7 +54,7 @@ describe('password-realm grant', () => {
       issuer: tenant.url,
       audience: DEMO_AUDIENCE,
     });
-    expect(payload.scope).toBe('read:messages');
+    expect(payload.scope).toBe('openid profile email offline_access read:messages');
     const { payload: id } = await jose.jwtVerify(body.id_token!, jwks, {
       issuer: tenant.url,
       audience: 'sesame-spa',
@@ -106,8 +106,11 @@ describe('password-realm grant', () => {
 
   it('refuses an unknown audience', async () => {
     const { status, body } = await realmLogin({ audience: 'https://unknown.test' });
-    expect(status).toBe(400);
-    expect(body.error).toBe('invalid_target');
+    expect(status).toBe(403);
+    expect(body).toEqual({
+      error: 'access_denied',
+      error_description: 'Service not found: https://unknown.test',
+    });
   });
 
   it('is counted in the stats, as the Auth0 endpoints are', async () => {

@@ -13,7 +13,10 @@ beforeAll(async () => {
   tenant = await startTenant({
     port: 0,
     now: () => Date.now() + offset,
-    config: { passwordless: { rate_limit_per_hour: 5 } },
+    config: {
+      passwordless: { rate_limit_per_hour: 5 },
+      clients: [{ client_id: 'web', app_type: 'regular_web', client_secret: 'web-secret-123' }],
+    },
   });
 });
 afterAll(() => tenant?.stop());
@@ -112,6 +115,28 @@ describe('POST /passwordless/start + the OTP grant', () => {
       error_description: "missing required parameter 'otp'",
     });
     expect(await outbox(tenant, 'a@b.test')).toEqual([]);
+  });
+
+  it('refuses a confidential application without its client_secret', async () => {
+    const refused = await start({ client_id: 'web', email: 'web@sesame.test' });
+    expect(refused.status).toBe(401);
+    expect(refused.body).toEqual({
+      error: 'unauthorized_client',
+      error_description: 'Client authentication is required',
+    });
+    expect(await outbox(tenant, 'web@sesame.test')).toEqual([]);
+    const wrong = await start({ client_id: 'web', client_secret: 'nope', email: 'web@sesame.test' });
+    expect(wrong.status).toBe(401);
+    expect(
+      (await start({ client_id: 'web', client_secret: 'web-secret-123', email: 'web@sesame.test' })).status,
+    ).toBe(200);
+    const basic = await postJson(
+      tenant,
+      '/passwordless/start',
+      { connection: 'email', send: 'code', email: 'web@sesame.test' },
+      { authorization: `Basic ${Buffer.from('web:web-secret-123').toString('base64')}` },
+    );
+    expect(basic.status).toBe(200);
   });
 
   it('limits messages per IP and hour, answering 429 with Retry-After', async () => {

@@ -71,8 +71,8 @@ describe('third-party applications', () => {
       expectedNonce: oauth.expectNoNonce,
     });
     expect(jose.decodeJwt(tokens.access_token)).toMatchObject({
-      aud: 'https://api.sesame.test',
-      scope: 'read:messages',
+      aud: ['https://api.sesame.test', `${tenant.url}userinfo`],
+      scope: 'openid email read:messages',
     });
     const idToken = jose.decodeJwt(tokens.id_token!);
     expect(idToken.exp! - idToken.iat!).toBe(120);

@@ -109,7 +109,10 @@ describe('token exchange', () => {
       issuer: tenant.url,
       audience: DEMO_AUDIENCE,
     });
-    expect(access).toMatchObject({ sub: 'token-exchange|legacy-42', scope: 'read:messages' });
+    expect(access).toMatchObject({
+      sub: 'token-exchange|legacy-42',
+      scope: 'openid profile email offline_access read:messages',
+    });
     const { payload: id } = await jose.jwtVerify(tokens.id_token!, jwks, {
       issuer: tenant.url,
       audience: 'exchanger',

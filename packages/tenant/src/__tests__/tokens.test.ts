@@ -36,7 +36,7 @@ describe('audience', () => {
     });
     expect(protectedHeader.alg).toBe('RS256');
     expect(payload.sub).toMatch(/^auth0\|/);
-    expect(payload.scope).toBe('read:messages');
+    expect(payload.scope).toBe('openid profile read:messages');
     expect(payload.exp! - payload.iat!).toBe(2);
     expect(tokens.scope?.split(' ')).toContain('read:messages');
   });
@@ -54,7 +54,7 @@ describe('audience', () => {
       code_challenge_method: 'S256',
     }).toString();
     const { url: callback } = await browser.follow(url, tenant);
-    expect(callback.searchParams.get('error')).toBe('invalid_target');
+    expect(callback.searchParams.get('error')).toBe('access_denied');
   });
 
   it('without audience issues an opaque access token that works at /userinfo', async () => {
@@ -101,8 +101,8 @@ describe('refresh tokens', () => {
     });
     const refreshed = await oauth.processRefreshTokenResponse(as, client, response);
     expect(jose.decodeJwt(refreshed.access_token)).toMatchObject({
-      aud: DEMO_AUDIENCE,
-      scope: 'read:messages',
+      aud: [DEMO_AUDIENCE, `${tenant.url}userinfo`],
+      scope: 'openid read:messages',
     });
   });
 

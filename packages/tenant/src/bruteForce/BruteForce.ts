@@ -36,6 +36,26 @@ export class BruteForce {
   }
 }
 
+/** A {@link RateLimiter} window as its headers tell it. */
+export interface RateLimitState {
+  /** `X-RateLimit-Limit`: requests allowed per window. */
+  limit: number;
+  /** `X-RateLimit-Remaining`: requests left in this window. */
+  remaining: number;
+  /** `X-RateLimit-Reset`: when the window ends, epoch seconds. */
+  reset: number;
+  /** `Retry-After` in seconds, when this request is over the limit. */
+  retryAfter?: number;
+}
+
+/** Sets the `X-RateLimit-*` headers (and `Retry-After` past the limit) of an answer. */
+export function setRateLimitHeaders(set: (name: string, value: string) => void, state: RateLimitState): void {
+  set('x-ratelimit-limit', String(state.limit));
+  set('x-ratelimit-remaining', String(state.remaining));
+  set('x-ratelimit-reset', String(state.reset));
+  if (state.retryAfter !== undefined) set('retry-after', String(state.retryAfter));
+}
+
 /**
  * A fixed-window rate limit per key (e.g. `/passwordless/start` messages per IP and hour).
  */
@@ -59,20 +79,25 @@ export class RateLimiter {
   /**
    * Counts a request of `key`.
    *
-   * @returns `undefined` when allowed, else the seconds until the window ends (`Retry-After`).
+   * @returns the window's state for the `X-RateLimit-*` headers, and `retryAfter` (seconds until
+   *   the window ends) when the request is over the limit (it is then not counted).
    */
-  hit(key: string): number | undefined {
+  take(key: string): RateLimitState {
     const now = this.#now();
     let window = this.#windows.get(key);
     if (!window || now - window.start >= this.#windowMs) {
       window = { start: now, count: 0 };
       this.#windows.set(key, window);
     }
-    if (window.count >= this.#limit) {
-      return Math.max(1, Math.ceil((window.start + this.#windowMs - now) / 1000));
-    }
-    window.count += 1;
-    return undefined;
+    const endsAt = window.start + this.#windowMs;
+    const over = window.count >= this.#limit;
+    if (!over) window.count += 1;
+    return {
+      limit: this.#limit,
+      remaining: this.#limit - window.count,
+      reset: Math.ceil(endsAt / 1000),
+      ...(over ? { retryAfter: Math.max(1, Math.ceil((endsAt - now) / 1000)) } : {}),
+    };
   }
 
   /** Forgets every window (dev reset). */

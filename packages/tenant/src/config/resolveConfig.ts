@@ -41,7 +41,7 @@ function mergeBy<T extends object>(
   return [...merged.values()];
 }
 
-function resolveApplication(app: ApplicationConfig): ResolvedApplication {
+function resolveApplication(app: ApplicationConfig, refreshTokenTtl: number): ResolvedApplication {
   const app_type = app.app_type ?? 'spa';
   const isPublicType = app_type === 'spa' || app_type === 'native';
   const token_endpoint_auth_method =
@@ -65,6 +65,12 @@ function resolveApplication(app: ApplicationConfig): ResolvedApplication {
     web_origins: app.web_origins ?? [],
     allowed_origins: app.allowed_origins ?? [],
     is_first_party: app.is_first_party ?? true,
+    refresh_token: {
+      rotation_type: app.refresh_token?.rotation_type ?? 'rotating',
+      leeway: app.refresh_token?.leeway ?? 0,
+      token_lifetime: app.refresh_token?.token_lifetime ?? refreshTokenTtl,
+      idle_token_lifetime: app.refresh_token?.idle_token_lifetime,
+    },
     saml: app.saml,
     wsfed: app.wsfed,
   };
@@ -101,10 +107,11 @@ export function resolveConfig(config: unknown = {}): ResolvedTenantConfig {
     connection.users = [...seeded.filter((u) => !extra.some((e) => e.email === u.email)), ...extra];
   }
 
+  const ttl = { ...defaultConfig.ttl, ...input.ttl };
   return {
     tenantName: input.tenantName ?? seed.tenantName ?? 'Sesame',
     dev: input.dev ?? true,
-    clients: clients.map((app) => resolveApplication(app)),
+    clients: clients.map((app) => resolveApplication(app, ttl.refreshToken)),
     apis: mergeBy<ApiConfig>('identifier', seed.apis ?? [], input.apis ?? [], ['scopes']).map(resolveApi),
     connections: connections.map((c) => ({
       name: c.name,
@@ -113,7 +120,7 @@ export function resolveConfig(config: unknown = {}): ResolvedTenantConfig {
       requires_username: c.requires_username ?? false,
     })),
     allowed_logout_urls: input.allowed_logout_urls ?? [],
-    ttl: { ...defaultConfig.ttl, ...input.ttl },
+    ttl,
     brute_force_protection: { max_attempts: 10, ...input.brute_force_protection },
     passwordless: { code_ttl: 300, max_attempts: 3, rate_limit_per_hour: 50, ...input.passwordless },
     mfa: { policy: 'never', ...input.mfa },
@@ -122,5 +129,7 @@ export function resolveConfig(config: unknown = {}): ResolvedTenantConfig {
     registration: { enabled: input.registration?.enabled ?? false },
     token_exchange_profiles: input.token_exchange_profiles ?? [],
     saml_connections: input.saml_connections ?? [],
+    rate_limits: { enabled: true, token_per_minute: 300, ...input.rate_limits },
+    dpop: { enabled: true, require_nonce: false, ...input.dpop },
   };
 }

@@ -25,10 +25,35 @@ export interface ApplicationConfig {
   allowed_origins?: string[];
   /** First-party applications get consent without asking. Default `true`. */
   is_first_party?: boolean;
+  /** Refresh tokens of this application (Auth0's `refresh_token` settings). */
+  refresh_token?: RefreshTokenConfig;
   /** Auth0's SAML2 Web App add-on: `/samlp/{client_id}` posts a signed SAML response to `callback`. */
   saml?: SamlAddonConfig;
   /** Auth0's WS-Fed add-on: `/wsfed/{client_id}` posts a WS-Fed token to `callback`. */
   wsfed?: WsFedAddonConfig;
+}
+
+/**
+ * An application's refresh-token settings, with the field names of Auth0's `Client.refresh_token`.
+ *
+ * @example
+ * ```json
+ * { "rotation_type": "rotating", "leeway": 10, "token_lifetime": 2592000, "idle_token_lifetime": 1296000 }
+ * ```
+ */
+export interface RefreshTokenConfig {
+  /**
+   * `rotating` (default): every refresh answers a new refresh token and the presented one is spent;
+   * presenting a spent one after `leeway` revokes the whole grant (reuse detection).
+   * `non-rotating`: the one refresh token is reusable until it expires; refreshes answer none.
+   */
+  rotation_type?: 'rotating' | 'non-rotating';
+  /** Reuse interval in seconds: how long a rotated token is still accepted (each use rotates again). Default 0. */
+  leeway?: number;
+  /** Absolute lifetime in seconds, counted from the login, over every rotation. Default `ttl.refreshToken`. */
+  token_lifetime?: number;
+  /** Inactivity lifetime in seconds: a rotating token unused that long expires. Default: none. */
+  idle_token_lifetime?: number;
 }
 
 /** The SAML2 Web App add-on of an application. */
@@ -216,6 +241,31 @@ export interface TenantConfig {
   token_exchange_profiles?: TokenExchangeProfileConfig[];
   /** Upstream SAML identity providers for IdP-initiated login (`POST /login/callback`). */
   saml_connections?: SamlConnectionConfig[];
+  /** Auth0's rate limits (429 with `Retry-After`, `X-RateLimit-*` headers). */
+  rate_limits?: RateLimitsConfig;
+  /** DPoP (RFC 9449): sender-constrained tokens for clients that send a proof. */
+  dpop?: DpopConfig;
+}
+
+/**
+ * Rate limits, as Auth0's: `/oauth/token` per tenant and minute; `/passwordless/start` per IP and
+ * hour (`passwordless.rate_limit_per_hour`). Their answers carry `X-RateLimit-Limit`,
+ * `X-RateLimit-Remaining` and `X-RateLimit-Reset` (epoch seconds); past the limit, 429
+ * `too_many_requests` with `Retry-After`.
+ */
+export interface RateLimitsConfig {
+  /** Default `true`; `false` (or the CLI's `--no-rate-limits`) turns every limit off. */
+  enabled?: boolean;
+  /** `/oauth/token` requests per minute for the whole tenant. Default 300 (Auth0's free plan). */
+  token_per_minute?: number;
+}
+
+/** DPoP (RFC 9449). */
+export interface DpopConfig {
+  /** Default `true`: a token request with a `DPoP` proof gets DPoP-bound tokens. */
+  enabled?: boolean;
+  /** Proofs must carry a server nonce (`use_dpop_nonce` with a `DPoP-Nonce` header otherwise). Default `false`. */
+  require_nonce?: boolean;
 }
 
 /** The configuration after validation, defaults and seed merge: every field present. */
@@ -235,6 +285,8 @@ export interface ResolvedTenantConfig {
   registration: { enabled: boolean };
   token_exchange_profiles: TokenExchangeProfileConfig[];
   saml_connections: SamlConnectionConfig[];
+  rate_limits: Required<RateLimitsConfig>;
+  dpop: Required<DpopConfig>;
 }
 
 /** An application with defaults applied. */
@@ -250,6 +302,12 @@ export interface ResolvedApplication {
   web_origins: string[];
   allowed_origins: string[];
   is_first_party: boolean;
+  refresh_token: {
+    rotation_type: NonNullable<RefreshTokenConfig['rotation_type']>;
+    leeway: number;
+    token_lifetime: number;
+    idle_token_lifetime: number | undefined;
+  };
   saml: SamlAddonConfig | undefined;
   wsfed: WsFedAddonConfig | undefined;
 }

@@ -17,6 +17,12 @@ const seconds: Check = (value, field) => {
     throw new ConfigError(field, 'must be a positive whole number of seconds');
   }
 };
+/** Zero allowed (e.g. a reuse interval of none). */
+const wholeSeconds: Check = (value, field) => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new ConfigError(field, 'must be a whole number of seconds (0 or more)');
+  }
+};
 const url: Check = (value, field) => {
   string(value, field);
   const parsed = URL.parse(value as string);
@@ -72,6 +78,12 @@ const applicationFields = object(
     web_origins: arrayOf(origin),
     allowed_origins: arrayOf(origin),
     is_first_party: boolean,
+    refresh_token: object({
+      rotation_type: oneOf('rotating', 'non-rotating'),
+      leeway: wholeSeconds,
+      token_lifetime: seconds,
+      idle_token_lifetime: seconds,
+    }),
     saml: object({ callback: url, audience: string, logout_callback: url, lifetime: seconds }, ['callback']),
     wsfed: object({ callback: url, realm: string }, ['callback']),
   },
@@ -197,6 +209,8 @@ const tenantConfig = object({
       ['name', 'signing_cert'],
     ),
   ),
+  rate_limits: object({ enabled: boolean, token_per_minute: count }),
+  dpop: object({ enabled: boolean, require_nonce: boolean }),
   $schema: string,
 });
 

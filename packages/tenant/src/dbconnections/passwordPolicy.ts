@@ -13,7 +13,7 @@ const classes = {
  *
  * @throws {ApiError} Auth0's 400 `PasswordStrengthError` (`code: 'invalid_password'`) whose
  *   `description.rules` mark each rule `verified` or not, and whose `message` names the
- *   failed ones.
+ *   failed ones, and whose `policy` is the rules as text (one `* rule` a line).
  */
 export function checkPasswordPolicy(connection: ResolvedConnection, password: string): void {
   const { min_length, require } = connection.password_policy;
@@ -41,6 +41,11 @@ export function checkPasswordPolicy(connection: ResolvedConnection, password: st
     ...items.filter((item) => !item.verified).map((item) => item.message),
   ];
   if (!failed.length) return;
+  // Auth0's `policy`: the rules as the text its sign-up widget shows.
+  const policy = [
+    `* At least ${min_length} characters in length`,
+    ...(items.length ? ['* Should contain:', ...items.map((item) => `  * ${item.message}`)] : []),
+  ].join('\n');
   throw new ApiError(
     400,
     'invalid_password',
@@ -48,6 +53,7 @@ export function checkPasswordPolicy(connection: ResolvedConnection, password: st
     {
       name: 'PasswordStrengthError',
       message: `Password is too weak: it needs ${failed.join(', ')}.`,
+      fields: { policy },
     },
   );
 }

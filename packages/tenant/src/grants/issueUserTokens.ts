@@ -1,11 +1,9 @@
 import { errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { ResolvedTenantConfig } from '../config/types.js';
+import { OIDC_SCOPES } from '../provider/auth0AccessTokens.js';
 import { findAccountIn } from '../provider/findAccount.js';
 import { resourceServerInfo } from '../provider/resourceServerInfo.js';
 import type { UserStore } from '../users/UserStore.js';
-
-/** The OIDC scopes the provider knows (see `createProvider`). */
-const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
 
 /** What the tokens are for. */
 export interface TokenRequest {

@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import type { TenantRoute, TenantServices } from '../routes/TenantRoute.js';
-import { readBody } from './readForm.js';
+import { PayloadTooLargeError, readBody } from './readForm.js';
 
 /** A JSON body as `Record<string, unknown>` without a prototype (so `__proto__` is just a key). */
 export type Body = Record<string, unknown>;
@@ -17,12 +17,19 @@ export class ApiError extends Error {
   /** The `name` of the dbconnections style, e.g. `BadRequestError`, `PasswordStrengthError`. */
   readonly errorName: string;
   readonly headers: Record<string, string>;
+  /** More fields of the dbconnections-style body, e.g. `policy` of a `PasswordStrengthError`. */
+  readonly fields: Record<string, unknown>;
 
   constructor(
     status: number,
     code: string,
     description: unknown,
-    options: { name?: string; headers?: Record<string, string>; message?: string } = {},
+    options: {
+      name?: string;
+      headers?: Record<string, string>;
+      message?: string;
+      fields?: Record<string, unknown>;
+    } = {},
   ) {
     super(options.message ?? (typeof description === 'string' ? description : code));
     this.status = status;
@@ -30,6 +37,7 @@ export class ApiError extends Error {
     this.description = description;
     this.errorName = options.name ?? 'BadRequestError';
     this.headers = options.headers ?? {};
+    this.fields = options.fields ?? {};
   }
 }
 
@@ -37,9 +45,13 @@ export class ApiError extends Error {
 export const badField = (field: string, problem: string) =>
   new ApiError(400, 'invalid_request', `${field} ${problem}`, { name: 'BadRequestError' });
 
-/** Reads a JSON (or form) body. @throws {ApiError} 400 for a body that is not a JSON object. */
+/** Reads a JSON (or form) body. @throws {ApiError} 400 for a body that is not a JSON object, 413 for one over 64 KiB. */
 export async function readBodyObject(ctx: Context): Promise<Body> {
-  const text = (await readBody(ctx.req)).toString('utf8');
+  const bytes = await readBody(ctx.req).catch((error: unknown) => {
+    if (!(error instanceof PayloadTooLargeError)) throw error;
+    throw new ApiError(413, 'request_entity_too_large', error.message, { name: 'PayloadTooLargeError' });
+  });
+  const text = bytes.toString('utf8');
   const out: Body = Object.create(null);
   if (ctx.is('application/json')) {
     let json: unknown;
@@ -130,6 +142,7 @@ export function apiRoute(
                 code: error.code,
                 description: error.description,
                 message: error.message,
+                ...error.fields,
                 statusCode: error.status,
               };
       }
@@ -151,6 +164,29 @@ export function applicationOf(ctx: Context, tenant: TenantServices, body: Body) 
   const secret = stringField(body, 'client_secret');
   if (secret !== undefined && secret !== app.client_secret) {
     throw new ApiError(401, 'access_denied', 'Unauthorized', { name: 'UnauthorizedError' });
+  }
+  return app;
+}
+
+/**
+ * {@link applicationOf}, and a confidential application (token endpoint auth method `client_secret_post`
+ * or `client_secret_basic`) must prove itself with its `client_secret` (in the body, or HTTP Basic), as
+ * Auth0 requires of regular web applications on `/passwordless/start`.
+ *
+ * @throws {ApiError} 401 `unauthorized_client` without the secret, 401 `access_denied` for a wrong one.
+ */
+export function authenticatedApplicationOf(ctx: Context, tenant: TenantServices, body: Body) {
+  const basic = /^basic (.+)$/i.exec(ctx.get('authorization'))?.[1];
+  if (basic && body.client_id === undefined && body.client_secret === undefined) {
+    const [id = '', secret = ''] = Buffer.from(basic, 'base64').toString('utf8').split(':');
+    body.client_id = decodeURIComponent(id);
+    body.client_secret = decodeURIComponent(secret);
+  }
+  const app = applicationOf(ctx, tenant, body);
+  if (app.token_endpoint_auth_method !== 'none' && stringField(body, 'client_secret') === undefined) {
+    throw new ApiError(401, 'unauthorized_client', 'Client authentication is required', {
+      name: 'UnauthorizedError',
+    });
   }
   return app;
 }

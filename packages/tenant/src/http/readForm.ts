@@ -2,17 +2,49 @@ import { IncomingMessage } from 'node:http';
 
 /** Request bodies the tenant's own routes accept are small forms. */
 const LIMIT = 64 * 1024;
+/** An oversized body is read to its end (so the client is not reset mid-send) up to this much. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
 
-/** Reads a request body as bytes, refusing more than 64 KiB. */
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > LIMIT) throw Object.assign(new Error('request body too large'), { status: 413 });
-    chunks.push(chunk as Buffer);
+/**
+ * A request body over the limit: answered 413 with an Auth0-shaped
+ * `{ error, error_description }`, after the body has been read to its end.
+ */
+export class PayloadTooLargeError extends Error {
+  override readonly name = 'PayloadTooLargeError';
+  readonly status = 413;
+
+  constructor() {
+    super(`Payload content length greater than maximum allowed: ${LIMIT}`);
   }
-  return Buffer.concat(chunks);
+
+  /** The OAuth error body. */
+  toJSON() {
+    return { error: 'request_entity_too_large', error_description: this.message };
+  }
+}
+
+/**
+ * Reads a request body as bytes, refusing more than 64 KiB. An oversized body is still read
+ * (not stored) to its end before the refusal, so a client that streams it gets the 413
+ * instead of a connection reset; past 16 MiB the connection is closed.
+ *
+ * @throws {PayloadTooLargeError} for a body over 64 KiB.
+ */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= LIMIT) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT) req.destroy();
+    });
+    req.on('end', () => (size > LIMIT ? reject(new PayloadTooLargeError()) : resolve(Buffer.concat(chunks))));
+    req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new PayloadTooLargeError());
+    });
+  });
 }
 
 /**

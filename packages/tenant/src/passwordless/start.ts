@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { setRateLimitHeaders } from '../bruteForce/BruteForce.js';
 import {
   ApiError,
   apiRoute,
-  applicationOf,
+  authenticatedApplicationOf,
   type Body,
   preflight,
   readBodyObject,
@@ -37,14 +38,14 @@ function authParams(body: Body): Record<string, string> {
  * `email` / `phone_number`, `send` (`code`, or `link` — the default for email — with
  * `authParams` for the `/authorize` request the link continues). Puts the code or link in
  * the outbox and answers Auth0's `{ _id, email, email_verified }` (or `phone_number`,
- * `phone_verified`). More than `passwordless.rate_limit_per_hour` messages from one IP in an
+ * `phone_verified`). A confidential application must send its `client_secret` (401 without it). More than `passwordless.rate_limit_per_hour` messages from one IP in an
  * hour answer 429 `too_many_requests` with `Retry-After`.
  */
 export const passwordlessStart = apiRoute(
   { method: 'POST', path: '/passwordless/start', style: 'oauth' },
   async (ctx, tenant) => {
     const body = await readBodyObject(ctx);
-    const app = applicationOf(ctx, tenant, body);
+    const app = authenticatedApplicationOf(ctx, tenant, body);
     const connection = stringField(body, 'connection', true);
     if (!PASSWORDLESS_CONNECTIONS.includes(connection as PasswordlessConnection)) {
       throw new ApiError(
@@ -67,11 +68,12 @@ export const passwordlessStart = apiRoute(
     }
     const params = authParams(body);
 
-    const retryAfter = tenant.auth0.sendLimit.hit(ctx.ip);
-    if (retryAfter !== undefined) {
-      throw new ApiError(429, 'too_many_requests', 'Too many requests. Please try again later.', {
-        headers: { 'retry-after': String(retryAfter) },
-      });
+    if (tenant.config.rate_limits.enabled) {
+      const limit = tenant.auth0.sendLimit.take(ctx.ip);
+      setRateLimitHeaders((name, value) => ctx.set(name, value), limit);
+      if (limit.retryAfter !== undefined) {
+        throw new ApiError(429, 'too_many_requests', 'Too many requests. Please try again later.');
+      }
     }
 
     const pending = tenant.auth0.passwordless.issue(connection, to, app.client_id, params);

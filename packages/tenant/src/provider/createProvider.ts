@@ -9,11 +9,14 @@ import { registeredClientDefaults } from '../registration/auth0Registration.js';
 import { escapeHtml, renderPage } from '../routes/html.js';
 import { federatedRedirectUris } from '../saml/federatedLogin.js';
 import type { UserStore } from '../users/UserStore.js';
+import { auth0JwtClaims, OIDC_CLAIMS, OIDC_SCOPES, rememberOidcScopes } from './auth0AccessTokens.js';
 import { auth0Routes, loginPath, OFFLINE_ACCESS_PARAM } from './auth0Routes.js';
+import { dpopNonceSecret } from './dpopNonceSecret.js';
 import { extraGrantTypes } from './extraGrantTypes.js';
 import { findAccountIn } from './findAccount.js';
 import { loadExistingGrant } from './loadExistingGrant.js';
 import { grantHasOfflineAccess } from './offlineAccess.js';
+import { refreshTokenSettingsOf, refreshTokenTtl, withReuseInterval } from './refreshTokenSettings.js';
 import { resourceServerInfo } from './resourceServerInfo.js';
 
 /** What {@link createProvider} needs. */
@@ -70,7 +73,12 @@ export function createProvider({
   const page = (title: string, body: string) => renderPage({ tenantName, title, body });
 
   const configuration: Configuration = {
-    adapter: (name: string) => models.adapter(name),
+    adapter: (name: string) =>
+      name === 'RefreshToken'
+        ? withReuseInterval(models.adapter(name), (clientId) =>
+            typeof clientId === 'string' ? refreshTokenSettingsOf(config, clientId).leeway : 0,
+          )
+        : models.adapter(name),
     clients: config.clients.map((app) => {
       const metadata = toClientMetadata(app);
       return { ...metadata, redirect_uris: [...app.callbacks, ...federatedRedirectUris(issuer, app)] };
@@ -85,12 +93,11 @@ export function createProvider({
       short: { httpOnly: true, sameSite: 'lax', signed: true },
     },
     routes: auth0Routes,
-    scopes: ['openid', 'profile', 'email', 'offline_access'],
-    claims: {
-      openid: ['sub'],
-      profile: ['name', 'nickname', 'given_name', 'family_name', 'picture', 'updated_at'],
-      email: ['email', 'email_verified'],
-    },
+    scopes: [...OIDC_SCOPES],
+    claims: OIDC_CLAIMS,
+    // Auth0's access token claims: see `auth0AccessTokens.ts`.
+    extraTokenClaims: rememberOidcScopes,
+    formats: { customizers: { jwt: auth0JwtClaims(issuer) } },
     // Auth0 puts the profile claims in the ID token of the code flow; SPA libraries read them there.
     conformIdTokenClaims: false,
     responseTypes: ['code', 'none'],
@@ -147,7 +154,13 @@ ${auto}<button type="submit" form="op.logoutForm">Continue</button>
       clientCredentials: { enabled: true },
       deviceFlow: { enabled: true, ...devicePages(tenantName) },
       registration: { enabled: config.registration.enabled },
+      dPoP: {
+        enabled: config.dpop.enabled,
+        nonceSecret: dpopNonceSecret(keys),
+        requireNonce: () => config.dpop.require_nonce,
+      },
     },
+    discovery: { mfa_challenge_endpoint: `${issuer}mfa/challenge` },
     clientBasedCORS: (_ctx, origin, client) => corsOrigins(client).includes(origin),
     loadExistingGrant,
     async issueRefreshToken(ctx, client, code) {
@@ -160,13 +173,20 @@ ${auto}<button type="submit" form="op.logoutForm">Continue</button>
     async expiresWithSession(ctx, code) {
       return !code.scopes.has('offline_access') && !grantHasOfflineAccess(ctx as KoaContextWithOIDC);
     },
-    rotateRefreshToken: true,
+    // Per application, as Auth0's refresh-token settings (see `refreshTokenSettings.ts`).
+    rotateRefreshToken: (ctx) =>
+      refreshTokenSettingsOf(config, ctx.oidc.client?.clientId).rotation_type === 'rotating',
     ttl: {
       AccessToken: ttl.accessToken,
       IdToken: ttl.idToken,
-      RefreshToken: ttl.refreshToken,
+      RefreshToken: (_ctx, token, client) =>
+        refreshTokenTtl(
+          refreshTokenSettingsOf(config, client.clientId),
+          token.iiat,
+          Math.floor(Date.now() / 1000),
+        ),
       Session: ttl.session,
-      Grant: Math.max(ttl.session, ttl.refreshToken),
+      Grant: Math.max(ttl.session, ...config.clients.map((app) => app.refresh_token.token_lifetime)),
       Interaction: 3600,
       AuthorizationCode: 60,
       DeviceCode: config.device_flow.expires_in,

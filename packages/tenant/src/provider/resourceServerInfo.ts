@@ -12,7 +12,7 @@ export const mfaAudience = (issuer: string) => `${issuer}mfa/`;
  * (RS256 JWT access tokens with the API's scopes and lifetime) or the MFA API `{issuer}mfa/`
  * (opaque tokens the `/mfa/*` routes look up, 10 minutes as on Auth0).
  *
- * @throws {errors.InvalidTarget} for an unknown audience.
+ * @throws {errors.AccessDenied} `Service not found: {audience}` for an unknown audience (Auth0's 403).
  */
 export function resourceServerInfo(
   config: ResolvedTenantConfig,
@@ -28,7 +28,7 @@ export function resourceServerInfo(
     };
   }
   const api = config.apis.find((candidate) => candidate.identifier === identifier);
-  if (!api) throw new errors.InvalidTarget(`Service not found: ${identifier}`);
+  if (!api) throw new errors.AccessDenied(`Service not found: ${identifier}`);
   return {
     audience: api.identifier,
     scope: api.scopes.join(' '),

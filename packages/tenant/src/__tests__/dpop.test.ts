@@ -1,0 +1,92 @@
+import * as jose from 'jose';
+import * as oauth from 'oauth4webapi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AUDIENCE } from '../config/defaultConfig.js';
+import { type RunningTenant, startTenant } from '../startTenant.js';
+import { Browser } from './browser.js';
+import { authorizationUrl, client, discover, insecure, REDIRECT_URI, submitLogin } from './oauthClient.js';
+
+let tenant: RunningTenant;
+let withNonces: RunningTenant;
+
+beforeAll(async () => {
+  [tenant, withNonces] = await Promise.all([
+    startTenant({ port: 0 }),
+    startTenant({ port: 0, config: { dpop: { require_nonce: true } } }),
+  ]);
+});
+afterAll(() => Promise.all([tenant?.stop(), withNonces?.stop()]));
+
+/** A login whose code is redeemed with a DPoP proof of `key`. */
+async function dpopLogin(server: RunningTenant, dpop: oauth.DPoPHandle) {
+  const as = await discover(server);
+  const browser = new Browser();
+  const request = await authorizationUrl(as, {
+    audience: DEMO_AUDIENCE,
+    scope: 'openid profile offline_access read:messages',
+  });
+  const { response: page } = await browser.follow(request.url, server);
+  const { url: callback } = await submitLogin(browser, server, await page.text());
+  const params = oauth.validateAuthResponse(as, client, callback, request.state);
+  const redeem = () =>
+    oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, REDIRECT_URI, request.verifier, {
+      ...insecure,
+      DPoP: dpop,
+    });
+  let response = await redeem();
+  const nonceAsked = response.status === 400 && response.headers.has('dpop-nonce');
+  if (nonceAsked) {
+    expect(await response.clone().json()).toMatchObject({ error: 'use_dpop_nonce' });
+    // oauth4webapi keeps the nonce for the next proof.
+    await oauth.processAuthorizationCodeResponse(as, client, response).catch(() => undefined);
+    response = await redeem();
+  }
+  const tokens = await oauth.processAuthorizationCodeResponse(as, client, response, {
+    expectedNonce: request.nonce,
+  });
+  return { as, tokens, nonceAsked };
+}
+
+describe('DPoP', () => {
+  it('binds the access and refresh tokens of a public client that sends a proof', async () => {
+    const keyPair = await oauth.generateKeyPair('ES256');
+    const dpop = oauth.DPoP(client, keyPair);
+    const { as, tokens, nonceAsked } = await dpopLogin(tenant, dpop);
+    expect(nonceAsked).toBe(false);
+    expect(tokens.token_type.toLowerCase()).toBe('dpop');
+    const thumbprint = await jose.calculateJwkThumbprint(await jose.exportJWK(keyPair.publicKey));
+    expect(jose.decodeJwt(tokens.access_token).cnf).toEqual({ jkt: thumbprint });
+
+    // The refresh token works only with a proof of the same key.
+    const bare = await oauth.refreshTokenGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      tokens.refresh_token!,
+      insecure,
+    );
+    expect(bare.status).toBe(403);
+    const other = oauth.DPoP(client, await oauth.generateKeyPair('ES256'));
+    const wrongKey = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refresh_token!, {
+      ...insecure,
+      DPoP: other,
+    });
+    expect(wrongKey.status).toBe(403);
+    const refreshed = await oauth.processRefreshTokenResponse(
+      as,
+      client,
+      await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refresh_token!, {
+        ...insecure,
+        DPoP: dpop,
+      }),
+    );
+    expect(jose.decodeJwt(refreshed.access_token).cnf).toEqual({ jkt: thumbprint });
+  });
+
+  it('asks for a server nonce when the tenant requires one', async () => {
+    const dpop = oauth.DPoP(client, await oauth.generateKeyPair('ES256'));
+    const { tokens, nonceAsked } = await dpopLogin(withNonces, dpop);
+    expect(nonceAsked).toBe(true);
+    expect(tokens.token_type.toLowerCase()).toBe('dpop');
+  });
+});
