@@ -105,5 +105,38 @@ for (const app of apps) {
       await click(page, 'Get token');
       await expect(page.locator('#error')).toHaveText(/^login_required: /);
     });
+
+    // Needs Auth0's answer to a dead refresh token (403 "Unknown or invalid refresh token."):
+    // the SDKs fall back to the iframe only when the description says "invalid refresh token".
+    test('falls back to the iframe after an invalid refresh token', async ({ page }) => {
+      await logInWithRedirect(page, app.url());
+      const token = await storedRefreshToken(page);
+      const revoked = await fetch(new URL('oauth/revoke', process.env.TENANT_URL), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ client_id: 'auth0-sdk-fixture', token }),
+      });
+      expect(revoked.status).toBe(200);
+      const before = await tenantStats();
+      await click(page, 'Refresh token');
+      await expect(page.locator('#result')).toHaveText('refreshed');
+      await expect(page.locator('#error')).toHaveText('—');
+      const after = await tenantStats();
+      expect(after.grantTypes.refresh_token).toBe((before.grantTypes.refresh_token ?? 0) + 1);
+      expect(after.endpoints['GET /authorize']).toBe((before.endpoints['GET /authorize'] ?? 0) + 1);
+      const fresh = await storedRefreshToken(page);
+      expect(fresh).toEqual(expect.any(String));
+      expect(fresh).not.toBe(token);
+    });
+
+    // Needs Auth0's API access tokens: aud [api, "{issuer}userinfo"], usable at /userinfo.
+    test('calls /userinfo with an API access token (audience)', async ({ page }) => {
+      await page.addInitScript(() => {
+        window.__fixtureOptions = { audience: 'https://api.sesame.test' };
+      });
+      await logInWithRedirect(page, app.url());
+      await click(page, 'Call /userinfo');
+      await expect(page.locator('#result')).toHaveText(`userinfo ${demoUser.email}`);
+    });
   });
 }

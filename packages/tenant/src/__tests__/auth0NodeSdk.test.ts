@@ -1,6 +1,6 @@
 import * as https from 'node:https';
 import { rootCertificates } from 'node:tls';
-import { AuthApiError, AuthenticationClient } from 'auth0';
+import { AuthApiError, AuthenticationClient, UserInfoClient } from 'auth0';
 import * as jose from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -163,5 +163,56 @@ describe('the Auth0 Node SDK over https', () => {
       scope: 'openid',
     });
     expect(jose.decodeJwt(sms.id_token!).iss).toBe(`https://${domain}/`);
+  });
+
+  // Needs the tenant's Auth0 behaviours (issue 11, items 2, 3 and 8).
+  describe('Auth0 answers', () => {
+    it('an API access token with openid carries aud [api, "{issuer}userinfo"], the OIDC scopes and azp', async () => {
+      const { data } = await client().oauth.passwordGrant({
+        username: DEMO_USER_EMAIL,
+        password: DEMO_USER_PASSWORD,
+        realm: DEMO_CONNECTION,
+        audience: DEMO_AUDIENCE,
+        scope: 'openid profile email read:messages',
+      });
+      const claims = await verifiedAccessToken(data.access_token);
+      expect(claims.aud).toEqual([DEMO_AUDIENCE, `${tenant.url}userinfo`]);
+      expect(String(claims.scope).split(' ')).toEqual(expect.arrayContaining(['openid', 'profile', 'email']));
+      expect(claims.azp).toBe(WEB.clientId);
+      const userInfo = new UserInfoClient({ domain, agent: trusting.agent });
+      const { data: user } = await userInfo.getUserInfo(data.access_token);
+      expect(user).toMatchObject({ email: DEMO_USER_EMAIL });
+    });
+
+    it('a revoked refresh token: 403 "Unknown or invalid refresh token."', async () => {
+      const auth = client();
+      const { data } = await auth.oauth.passwordGrant({
+        username: DEMO_USER_EMAIL,
+        password: DEMO_USER_PASSWORD,
+        realm: DEMO_CONNECTION,
+        scope: OPENID,
+      });
+      await auth.oauth.revokeRefreshToken({ token: data.refresh_token! });
+      const refused = await auth.oauth
+        .refreshTokenGrant({ refresh_token: data.refresh_token! })
+        .catch((e: unknown) => e);
+      expect(refused).toMatchObject({
+        statusCode: 403,
+        error: 'invalid_grant',
+        error_description: 'Unknown or invalid refresh token.',
+      });
+    });
+
+    it('client credentials: sub {client_id}@clients and gty client-credentials', async () => {
+      const { data } = await client({
+        clientId: DEMO_M2M_CLIENT_ID,
+        clientSecret: DEMO_M2M_CLIENT_SECRET,
+      }).oauth.clientCredentialsGrant({ audience: DEMO_AUDIENCE });
+      expect(await verifiedAccessToken(data.access_token)).toMatchObject({
+        sub: `${DEMO_M2M_CLIENT_ID}@clients`,
+        gty: 'client-credentials',
+        azp: DEMO_M2M_CLIENT_ID,
+      });
+    });
   });
 });

@@ -1,6 +1,11 @@
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIENT_ID, DEMO_DEVICE_CLIENT_ID, DEMO_USER_EMAIL } from '../config/defaultConfig.js';
+import {
+  DEMO_AUDIENCE,
+  DEMO_CLIENT_ID,
+  DEMO_DEVICE_CLIENT_ID,
+  DEMO_USER_EMAIL,
+} from '../config/defaultConfig.js';
 import { type RunningTenant, startTenant } from '../startTenant.js';
 import { Browser } from './browser.js';
 import { approve } from './deviceApproval.js';
@@ -92,5 +97,27 @@ describe('openid-client 6', () => {
     ]);
     expect(page).toMatch(/success|signed in|connected/i);
     expect(tokens.claims()).toMatchObject({ aud: DEMO_DEVICE_CLIENT_ID, email: DEMO_USER_EMAIL });
+  });
+
+  // Needs the tenant's Auth0 behaviours (issue 11, items 2 and 3).
+  describe('Auth0 answers', () => {
+    it('userinfo accepts an API access token (audience)', async () => {
+      const config = await discover(DEMO_CLIENT_ID);
+      const tokens = await loggedIn(config, { audience: DEMO_AUDIENCE });
+      const user = await client.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub);
+      expect(user).toMatchObject({ email: DEMO_USER_EMAIL });
+    });
+
+    it('a revoked refresh token: 403 "Unknown or invalid refresh token."', async () => {
+      const config = await discover(DEMO_CLIENT_ID);
+      const { refresh_token } = await loggedIn(config);
+      await client.tokenRevocation(config, refresh_token!);
+      const refused = await client.refreshTokenGrant(config, refresh_token!).catch((e: unknown) => e);
+      expect(refused).toMatchObject({
+        status: 403,
+        error: 'invalid_grant',
+        error_description: 'Unknown or invalid refresh token.',
+      });
+    });
   });
 });
