@@ -11,6 +11,9 @@ import { expect, type FaultSpec, type Shape, test } from '../support/shape.js';
 // no iframe can help: there the client presents the token once more (a tenant with a rotation
 // reuse interval accepts it; ours has none yet, so the grant ends, and the snapshot says so).
 
+// A login, the shape check and the fault's waits: more than the default 60 s on a loaded machine.
+test.describe.configure({ timeout: 120_000 });
+
 const REFRESH = { route: 'POST /oauth/token', grantType: 'refresh_token', count: 1 } as const;
 
 /** One `getTokenSilently({ cacheMode: 'off' })` in the page: `token` or the error's code. */
