@@ -63,8 +63,11 @@ export function missingBrowsers(env = process.env) {
   const missing = [];
   if (!findFirefox(env)) missing.push({ what: 'Firefox', apt: 'firefox-esr', env: 'FIREFOX_PATH' });
   const webkit = findWebKit(env);
-  if (!webkit.driver) missing.push({ what: 'WebKitWebDriver', apt: 'webkit2gtk-driver', env: 'WEBKIT_WEBDRIVER_PATH' });
-  if (!webkit.browser) missing.push({ what: 'MiniBrowser (WebKitGTK)', apt: 'webkit2gtk-driver', env: 'WEBKIT_BROWSER_PATH' });
-  if (findXvfbRun(env) === undefined) missing.push({ what: 'xvfb-run (no DISPLAY)', apt: 'xvfb xauth', env: 'DISPLAY' });
+  if (!webkit.driver)
+    missing.push({ what: 'WebKitWebDriver', apt: 'webkit2gtk-driver', env: 'WEBKIT_WEBDRIVER_PATH' });
+  if (!webkit.browser)
+    missing.push({ what: 'MiniBrowser (WebKitGTK)', apt: 'webkit2gtk-driver', env: 'WEBKIT_BROWSER_PATH' });
+  if (findXvfbRun(env) === undefined)
+    missing.push({ what: 'xvfb-run (no DISPLAY)', apt: 'xvfb xauth', env: 'DISPLAY' });
   return missing;
 }

@@ -2,12 +2,22 @@ import { demoUser } from '../support/tenant.js';
 import { waitFor } from './driver/waitFor.js';
 import { expect, test } from './fixtures.js';
 import { crossSiteIframe } from './outcomes.js';
-import { byText, loginWithRedirect, openCorePage, submitLogin, tokenOrError, waitForStatus } from './steps.js';
+import {
+  byText,
+  loginWithRedirect,
+  openCorePage,
+  submitLogin,
+  tokenOrError,
+  waitForStatus,
+} from './steps.js';
 
 // The core's flows on the plain core page, written once and run in Chromium (Playwright), Firefox
 // (puppeteer-core over WebDriver BiDi) and WebKitGTK (classic WebDriver): one project per engine.
 
-test('redirect login signs in and leaves nothing in the URL or web storage', async ({ session, sameSite }) => {
+test('redirect login signs in and leaves nothing in the URL or web storage', async ({
+  session,
+  sameSite,
+}) => {
   const tab = await openCorePage(session);
   await waitForStatus(tab, 'unauthenticated');
   await loginWithRedirect(tab);
@@ -15,7 +25,11 @@ test('redirect login signs in and leaves nothing in the URL or web storage', asy
   const url = new URL(await tab.url());
   expect(url.search + url.hash).toBe('');
   // only the test's own options key: no token, code or verifier in web storage or cookies
-  const kept = await tab.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage), document.cookie]);
+  const kept = await tab.evaluate(() => [
+    ...Object.keys(localStorage),
+    ...Object.keys(sessionStorage),
+    document.cookie,
+  ]);
   expect(kept).toEqual(['sesame-e2e-options', '']);
   expect((await sameSite.stats()).grantTypes.authorization_code).toBe(1);
 });
@@ -25,7 +39,9 @@ test('a popup the user closes rejects with popup_closed; popup login signs in', 
   await waitForStatus(tab, 'unauthenticated');
   const closing = await tab.clickForPopup('#popup');
   await closing.close();
-  await waitFor(tab, 'popup_closed', () => document.getElementById('error')?.textContent?.startsWith('popup_closed'));
+  await waitFor(tab, 'popup_closed', () =>
+    document.getElementById('error')?.textContent?.startsWith('popup_closed'),
+  );
   await waitForStatus(tab, 'unauthenticated');
 
   const popup = await tab.clickForPopup('#popup');
@@ -47,7 +63,10 @@ test('a reload with a stored session is authenticated with no request to the ten
   expect((await sameSite.stats()).totalRequests).toBe(0);
 });
 
-test('silent authentication same-site: the prompt=none iframe renews the token', async ({ session, sameSite }) => {
+test('silent authentication same-site: the prompt=none iframe renews the token', async ({
+  session,
+  sameSite,
+}) => {
   const tab = await openCorePage(session, { useRefreshTokens: false });
   await loginWithRedirect(tab);
   const before = await sameSite.stats();
@@ -58,12 +77,15 @@ test('silent authentication same-site: the prompt=none iframe renews the token',
   expect(await tab.evaluate(() => document.querySelectorAll('iframe').length)).toBe(0);
 });
 
-test('silent authentication cross-site: what the engine\'s cookie rules allow', async ({
+test("silent authentication cross-site: what the engine's cookie rules allow", async ({
   session,
   crossSite,
   engine,
 }) => {
-  const tab = await openCorePage(session, { domain: crossSite.url.replace(/\/$/, ''), useRefreshTokens: false });
+  const tab = await openCorePage(session, {
+    domain: crossSite.url.replace(/\/$/, ''),
+    useRefreshTokens: false,
+  });
   await loginWithRedirect(tab);
   const before = await crossSite.stats();
   const iframe = await tokenOrError(tab, { cacheMode: 'off' });
@@ -118,7 +140,10 @@ test('refresh rotation: an expired access token is renewed with the newest refre
   expect(stats.invalidGrant).toBe(0);
 });
 
-test('three tabs refreshing at once send one refresh request and reuse nothing', async ({ session, sameSite }) => {
+test('three tabs refreshing at once send one refresh request and reuse nothing', async ({
+  session,
+  sameSite,
+}) => {
   const tabs = [await openCorePage(session)];
   await loginWithRedirect(tabs[0]!);
   for (let i = 0; i < 2; i++) {

@@ -40,7 +40,10 @@ export const test = base.extend<BrowserFixtures, EngineFixtures>({
         await chromium.close();
       } else if (engine === 'firefox') {
         const path = findFirefox(process.env);
-        if (!path) throw new Error('Firefox is missing: install firefox-esr or set FIREFOX_PATH (`npm test` installs it as root on Debian/Ubuntu)');
+        if (!path)
+          throw new Error(
+            'Firefox is missing: install firefox-esr or set FIREFOX_PATH (`npm test` installs it as root on Debian/Ubuntu)',
+          );
         const firefox: PuppeteerBrowser = await launchFirefox(path);
         await use(() => firefoxSession(firefox));
         await firefox.close();
@@ -57,11 +60,13 @@ export const test = base.extend<BrowserFixtures, EngineFixtures>({
     await use(session);
     await session.close();
   },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires an object pattern here
   sameSite: async ({}, use) => {
     const tenant = tenantAt(process.env.TENANT_URL ?? '');
     await tenant.reset();
     await use(tenant);
   },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires an object pattern here
   crossSite: async ({}, use) => {
     const tenant = tenantAt(process.env.CROSS_SITE_TENANT_URL ?? '');
     await tenant.reset();

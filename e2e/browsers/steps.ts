@@ -11,7 +11,10 @@ export const byText = (text: string, element = 'button', within = '') =>
   `//${within ? `${within}//` : ''}${element}[normalize-space()=${JSON.stringify(text)}]`;
 
 /** Opens the core test page in a new tab, with client options, and waits until it has settled. */
-export async function openCorePage(browser: BrowserSession, options: Partial<AuthClientOptions> = {}): Promise<Tab> {
+export async function openCorePage(
+  browser: BrowserSession,
+  options: Partial<AuthClientOptions> = {},
+): Promise<Tab> {
   const tab = await browser.newTab();
   await tab.goto(`${process.env.CORE_PAGE_URL}${optionsFragment(options)}`);
   await waitFor(tab, 'the core page to settle', () => document.getElementById('status')?.textContent !== '…');

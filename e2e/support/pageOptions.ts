@@ -11,7 +11,8 @@ const key = 'sesame-e2e-options';
 const prefix = `#${key}=`;
 
 /** The URL fragment that hands a page client options (see {@link pageOptions}). */
-export const optionsFragment = (options: object): string => `${prefix}${encodeURIComponent(JSON.stringify(options))}`;
+export const optionsFragment = (options: object): string =>
+  `${prefix}${encodeURIComponent(JSON.stringify(options))}`;
 
 /**
  * The client options a test gave this page: `window.__pageOptions` (set by Playwright's

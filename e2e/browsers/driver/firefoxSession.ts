@@ -8,7 +8,8 @@ import { type BrowserSession, type Selector, type Tab, waitTimeoutMs } from './T
  */
 const firefoxDefaults = {
   'network.cookie.cookieBehavior': 5,
-  'browser.contentblocking.features.standard': '-tp,tpPrivate,cookieBehavior5,cookieBehaviorPBM5,-cryptoTP,-fp',
+  'browser.contentblocking.features.standard':
+    '-tp,tpPrivate,cookieBehavior5,cookieBehaviorPBM5,-cryptoTP,-fp',
 };
 
 /** Launches Firefox headless, driven by puppeteer-core over WebDriver BiDi. */

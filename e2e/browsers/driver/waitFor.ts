@@ -23,7 +23,8 @@ export async function waitFor<R, A = undefined>(
     } catch (e) {
       last = e instanceof Error ? e.message.split('\n')[0] : e;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -62,7 +62,10 @@ export async function webkitSession(driverUrl: string, miniBrowser: string): Pro
 Promise.resolve().then(() => (${fn.toString()})(arguments[0])).then(
   (value) => done({ value: value === undefined ? null : value }),
   (e) => done({ error: String(e && e.message || e) }));`;
-        const result = await send<{ value?: never; error?: string }>('POST', '/execute/async', { script, args: [arg ?? null] });
+        const result = await send<{ value?: never; error?: string }>('POST', '/execute/async', {
+          script,
+          args: [arg ?? null],
+        });
         if (result.error !== undefined) throw new Error(result.error);
         return result.value as never;
       },
