@@ -47,13 +47,17 @@ export async function loginWithRedirect(tab: Tab): Promise<void> {
   await waitForStatus(tab, 'authenticated');
 }
 
-/** `getTokenSilently(options)` in the page: the token, or the error's code. */
-export function tokenOrError(tab: Tab, options: { cacheMode?: 'on' | 'off' | 'cache-only' } = {}) {
+/** `getTokenSilently(options)` in the page: `{ token }`, or `{ error }` with the error's code. */
+export function tokenOrError(
+  tab: Tab,
+  options: { cacheMode?: 'on' | 'off' | 'cache-only' } = {},
+): Promise<{ token?: string; error?: string }> {
+  // one key only: WebDriver turns an `undefined` property into `null`
   return tab.evaluate(
     (opts) =>
       window.sesame.client.getTokenSilently(opts).then(
-        (token) => ({ token, error: undefined }),
-        (e: { code?: string }) => ({ token: undefined, error: e.code ?? String(e) }),
+        (token) => ({ token }),
+        (e: { code?: string }) => ({ error: e.code ?? String(e) }),
       ),
     options,
   );

@@ -20,7 +20,8 @@ export interface Tab {
   fill(selector: Selector, value: string): Promise<void>;
   /**
    * Runs `fn(arg)` in the page and resolves with its (awaited, JSON-serialisable) result.
-   * `fn` is sent as source: it may use only its argument and the page's globals.
+   * `fn` is sent as source: it may use only its argument and the page's globals. Return `null`,
+   * not `undefined` (classic WebDriver turns `undefined` into `null`).
    */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Clicks `selector` and resolves with the popup window the click opened. */

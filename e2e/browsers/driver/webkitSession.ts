@@ -1,7 +1,7 @@
 import { type BrowserSession, type Selector, type Tab, waitTimeoutMs } from './Tab.js';
 
 /** The W3C element reference key (WebDriver §12.1). */
-const elementKey = 'element-6066-11e4-a5e3-4a3e1d5d6f89';
+const elementKey = 'element-6066-11e4-a52e-4f735466cecf';
 
 /**
  * A minimal W3C WebDriver (classic, HTTP) client: the dozen commands the scenarios need, sent to
@@ -32,8 +32,20 @@ export async function webkitSession(driverUrl: string, miniBrowser: string): Pro
     const find = async (selector: Selector) => {
       await use();
       const using = selector.startsWith('//') ? 'xpath' : 'css selector';
-      const found = await send<Record<string, string>>('POST', '/element', { using, value: selector });
-      return found[elementKey];
+      const deadline = Date.now() + waitTimeoutMs;
+      for (;;) {
+        try {
+          const found = await send<Record<string, string>>('POST', '/element', { using, value: selector });
+          const id = found[elementKey];
+          if (!id) throw new Error(`WebDriver: no element reference in ${JSON.stringify(found)}`);
+          return id;
+        } catch (e) {
+          // the implicit wait covers an element not there yet; a page unloading under the search
+          // (a navigation in progress) ends it with "no such frame": search the next page
+          if (!String(e).includes('no such frame') || Date.now() > deadline) throw e;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
     };
     return {
       goto: async (url) => {
