@@ -14,6 +14,9 @@ import {
 // The core's flows on the plain core page, written once and run in Chromium (Playwright), Firefox
 // (puppeteer-core over WebDriver BiDi) and WebKitGTK (classic WebDriver): one project per engine.
 
+// several logins and tabs per test: more than the config's 60 s on a busy 2-core machine; each wait stays bounded
+test.describe.configure({ timeout: 120_000 });
+
 test('redirect login signs in and leaves nothing in the URL or web storage', async ({
   session,
   sameSite,

@@ -8,6 +8,9 @@ import { byText, submitLogin } from './steps.js';
 // Both demos' happy path, written once and run in every engine: log in, the protected page,
 // the API call with the access token, log out.
 
+// several logins and tabs per test: more than the config's 60 s on a busy 2-core machine; each wait stays bounded
+test.describe.configure({ timeout: 120_000 });
+
 for (const demo of demos) {
   test(`${demo.name} demo: log in, protected page, API call, log out`, async ({ session, sameSite }) => {
     const tab = await session.newTab();
