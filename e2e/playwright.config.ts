@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
+import type { EngineFixtures } from './browsers/fixtures.js';
 import type { ShapeFixtures } from './support/shape.js';
 
 const executablePath: string | undefined = findChromium(process.env);
@@ -14,8 +15,10 @@ const blockThirdPartyCookies = [
  * starts the tenants and the pages under test and stops them after. Two projects:
  * `chromium` runs every spec same-site; `cross-site` runs the specs tagged `@production` again
  * with the tenant on another site and third-party cookies blocked (see support/shape.ts).
+ * `firefox` and `webkit` run the cross-browser scenarios of `browsers/` (which `chromium` runs too)
+ * in Firefox and WebKitGTK, through the drivers of `browsers/driver/`.
  */
-export default defineConfig<Pick<ShapeFixtures, 'shape'>>({
+export default defineConfig<Pick<ShapeFixtures, 'shape'>, Pick<EngineFixtures, 'engine'>>({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   globalSetup: './global-setup.ts',
@@ -46,5 +49,7 @@ export default defineConfig<Pick<ShapeFixtures, 'shape'>>({
         },
       },
     },
+    { name: 'firefox', testDir: './browsers', use: { engine: 'firefox' } },
+    { name: 'webkit', testDir: './browsers', use: { engine: 'webkit' } },
   ],
 });

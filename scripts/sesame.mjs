@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The README's two commands land here: `npm run demo` and `npm test`.
 // They must work on a machine that has only Node and npm, so this script
-// brings pnpm (pinned in package.json) and, for the tests, a Chromium.
+// brings pnpm (pinned in package.json) and, for the tests, Chromium, Firefox, WebKitGTK and Xvfb.
 // It uses nothing but Node's standard library.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { missingBrowsers } from './find-browsers.mjs';
 import { findChromium } from './find-chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,17 +70,39 @@ function ensureChromium() {
     found = findChromium(env);
     if (found) return report(found);
   }
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && output('sh', ['-c', 'command -v apt-get'])) {
-    console.log('[sesame] installing Debian chromium with apt-get');
-    must('apt-get', ['update', '-qq']);
-    must('apt-get', ['install', '-y', '-qq', 'chromium']);
+  if (aptInstall(['chromium'])) {
     found = findChromium(env);
     if (found) return report(found);
   }
   console.error(
     '[sesame] no Chromium for Playwright: set CHROMIUM_PATH, install chromium, or run `pnpm exec playwright install chromium`.',
   );
+  process.exit(1);
+}
+
+/** `apt-get install` as root on Debian/Ubuntu (once `apt-get update`d); false where that is not possible. */
+function aptInstall(packages) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !output('sh', ['-c', 'command -v apt-get'])) return false;
+  console.log(`[sesame] installing ${packages.join(' ')} with apt-get`);
+  if (!aptUpdated) must('apt-get', ['update', '-qq']);
+  aptUpdated = true;
+  must('apt-get', ['install', '-y', '-qq', ...packages]);
+  return true;
+}
+let aptUpdated = false;
+
+// Firefox, WebKitGTK and Xvfb for the cross-browser suite (e2e/browsers), found as
+// scripts/find-browsers.mjs says, else installed with apt; otherwise stop and name what is missing.
+function ensureOtherBrowsers() {
+  let missing = missingBrowsers(env);
+  if (missing.length && aptInstall([...new Set(missing.flatMap((m) => m.apt.split(' ')))])) {
+    missing = missingBrowsers(env);
+  }
+  if (!missing.length) return;
+  console.error('[sesame] the cross-browser tests need what is missing here:');
+  for (const m of missing) console.error(`  - ${m.what}: install Debian/Ubuntu's ${m.apt}, or set ${m.env}`);
+  console.error('[sesame] (as root on Debian or Ubuntu, `npm test` installs them itself)');
   process.exit(1);
 }
 
@@ -92,6 +115,7 @@ ensurePnpm();
 must('pnpm', ['install', ...(env.CI ? ['--frozen-lockfile'] : [])]);
 if (mode === 'test') {
   ensureChromium();
+  ensureOtherBrowsers();
   must('pnpm', ['run', 'check']);
 } else {
   // In this process rather than through `pnpm run demo:start`: Ctrl-C reaches every process of

@@ -1,11 +1,11 @@
 // The core alone on a plain page. Tests drive it through `window.sesame` and the buttons;
-// `window.__pageOptions` (set with page.addInitScript) overrides client options per test.
-import { type AuthClientOptions, createAuthClient } from '@sesame/core';
+// `pageOptions()` (page.addInitScript, or a URL fragment) overrides client options per test.
+import { createAuthClient } from '@sesame/core';
+import { pageOptions } from '../support/pageOptions.js';
 
 declare const __TENANT_URL__: string;
 declare global {
   interface Window {
-    __pageOptions?: Partial<AuthClientOptions>;
     sesame: { client: ReturnType<typeof createAuthClient>; events: string[] };
   }
 }
@@ -14,7 +14,7 @@ const client = createAuthClient({
   domain: __TENANT_URL__,
   clientId: 'sesame-spa',
   authorizationParams: { redirect_uri: `${location.origin}/`, audience: 'https://api.sesame.test' },
-  ...window.__pageOptions,
+  ...pageOptions(),
 });
 const events: string[] = [];
 window.sesame = { client, events };

@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
 
 const apps = fileURLToPath(new URL('../../apps/', import.meta.url));
+const pageOptionsModule = fileURLToPath(new URL('./pageOptions.ts', import.meta.url));
 
 /**
- * Merges `window.__pageOptions` (set with `page.addInitScript`, see `openDemo`) into the demos'
+ * Merges `pageOptions()` (`window.__pageOptions` set with `page.addInitScript`, see `openDemo`, or
+ * a URL fragment, see `support/pageOptions.ts`) into the demos'
  * client options, so that a spec can turn refresh tokens off or change the leeway while the
  * demos' own code, which developers copy, has no test switch.
  */
@@ -13,8 +15,9 @@ const pageOptions: Plugin = {
   name: 'sesame-e2e-page-options',
   transform(code, id) {
     if (!id.endsWith('/demo-shared/src/config.ts')) return;
-    // One line appended at the end: the lines before it keep their places (map: null).
-    return { code: `${code}\nObject.assign(sesameOptions, window.__pageOptions);\n`, map: null };
+    // Lines appended at the end: the lines before them keep their places (map: null).
+    const merge = `import { pageOptions } from ${JSON.stringify(pageOptionsModule)};\nObject.assign(sesameOptions, pageOptions());\n`;
+    return { code: `${code}\n${merge}`, map: null };
   },
 };
 
