@@ -3,13 +3,19 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 /**
- * Bundles a test page (`<dir>/main.ts` + `<dir>/index.html`) into `outDir`, from the
- * workspace packages' TypeScript sources, with the tenant's URL compiled in.
+ * Bundles a test page (`<dir>/<entry>` + `<dir>/index.html`) into `outDir`, from the
+ * workspace packages' TypeScript sources, with the tenant's URL compiled in. React and Vue
+ * pages build as their production bundles (`process.env.NODE_ENV`, Vue's feature flags).
  */
-export async function buildPage(dir: string, outDir: string, tenantUrl: string): Promise<void> {
+export async function buildPage(
+  dir: string,
+  outDir: string,
+  tenantUrl: string,
+  entry = 'main.ts',
+): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await build({
-    entryPoints: [join(dir, 'main.ts')],
+    entryPoints: [join(dir, entry)],
     outfile: join(outDir, 'main.js'),
     bundle: true,
     format: 'esm',
@@ -17,7 +23,14 @@ export async function buildPage(dir: string, outDir: string, tenantUrl: string):
     target: 'es2022',
     sourcemap: true,
     conditions: ['source'],
-    define: { __TENANT_URL__: JSON.stringify(tenantUrl.replace(/\/$/, '')) },
+    jsx: 'automatic',
+    define: {
+      __TENANT_URL__: JSON.stringify(tenantUrl.replace(/\/$/, '')),
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'true',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
     logLevel: 'warning',
   });
   await copyFile(join(dir, 'index.html'), join(outDir, 'index.html'));

@@ -16,6 +16,9 @@ export interface Transaction {
 
 export type TransactionStore = ReturnType<typeof createTransactionStore>;
 
+/** The storage keys of transactions start with this (`tx:{state}`). */
+export const TRANSACTION_PREFIX = 'tx:';
+
 /**
  * Redirect transactions, one per `state` value, in the client's own IndexedDB store (never
  * sessionStorage, localStorage or cookies). `take()` consumes a transaction: a second call
@@ -24,14 +27,14 @@ export type TransactionStore = ReturnType<typeof createTransactionStore>;
 export function createTransactionStore(storage: AuthStorage) {
   const taking = new Set<string>();
   return {
-    put: (tx: Transaction) => storage.set(`tx:${tx.state}`, tx),
+    put: (tx: Transaction) => storage.set(`${TRANSACTION_PREFIX}${tx.state}`, tx),
     async take(state: string): Promise<Transaction | undefined> {
       // Two callbacks racing in one tab: only the first may read the transaction.
       if (taking.has(state)) return undefined;
       taking.add(state);
       try {
-        const tx = await storage.get<Transaction>(`tx:${state}`);
-        await storage.del(`tx:${state}`);
+        const tx = await storage.get<Transaction>(`${TRANSACTION_PREFIX}${state}`);
+        await storage.del(`${TRANSACTION_PREFIX}${state}`);
         return tx;
       } finally {
         taking.delete(state);

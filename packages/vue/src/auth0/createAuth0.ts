@@ -31,7 +31,7 @@ export interface Auth0VueClientOptions extends Auth0ClientOptions {}
 export interface Auth0PluginOptions {
   /** Do not treat `code`/`error` + `state` in the URL as this plugin's callback. */
   skipRedirectCallback?: boolean;
-  /** Where vue-router goes when the redirect callback fails. */
+  /** Where vue-router goes when the redirect callback fails. Default `/`. */
   errorPath?: string;
 }
 
@@ -107,11 +107,12 @@ export function createAuth0(
       auth.install(app);
       app.provide(AUTH0_INJECTION_KEY, plugin);
       app.config.globalProperties[AUTH0_TOKEN] = plugin;
-      const { errorPath } = pluginOptions;
-      if (!callback || !errorPath) return;
+      if (!callback) return;
+      // As auth0-vue: after a failed callback, go to errorPath (default '/'); through the router,
+      // whose first navigation may otherwise put the callback's query back in the address bar.
       void startupOf(client).run?.then(() => {
-        const router = app.config.globalProperties.$router as { push(to: string): unknown } | undefined;
-        if (client.getSnapshot().error) router?.push(errorPath);
+        const router = app.config.globalProperties.$router as { replace(to: string): unknown } | undefined;
+        if (client.getSnapshot().error) router?.replace(pluginOptions.errorPath ?? '/');
       });
     },
   };

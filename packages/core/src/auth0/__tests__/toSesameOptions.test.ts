@@ -1,4 +1,6 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import type { AuthStorage } from '../../types.js';
 import { toSesameOptions } from '../toSesameOptions.js';
 
 const base = { domain: 'example.eu.auth0.com', clientId: 'abc' };
@@ -10,8 +12,19 @@ describe('toSesameOptions', () => {
       clientId: 'abc',
       useRefreshTokens: false,
       silentAuth: true,
-      storage: 'memory',
     });
+  });
+
+  it("keeps tokens in memory, but a redirect's transaction where the callback page finds it", async () => {
+    const storage = toSesameOptions({ ...base, clientId: 'memory-test' }).storage as AuthStorage;
+    await storage.set('tx:state-1', { state: 'state-1' });
+    await storage.set('session', { user: 'u' });
+    // The page after the navigation to /authorize and back: a new client, a new memory.
+    const afterNavigation = toSesameOptions({ ...base, clientId: 'memory-test' }).storage as AuthStorage;
+    expect(await afterNavigation.get('tx:state-1')).toEqual({ state: 'state-1' });
+    expect(await afterNavigation.get('session')).toBeUndefined();
+    await afterNavigation.clear();
+    expect(await storage.get('tx:state-1')).toBeUndefined();
   });
 
   it('with refresh tokens on, falls back to the iframe only with useRefreshTokensFallback', () => {
@@ -43,7 +56,7 @@ describe('toSesameOptions', () => {
       workerUrl: '/worker.js',
       useFormData: false,
     });
-    expect(options).toEqual({
+    expect({ ...options, storage: typeof options.storage }).toEqual({
       domain: 'example.eu.auth0.com',
       clientId: 'abc',
       authorizationParams: { scope: 'openid read:x', audience: 'https://api' },
@@ -52,7 +65,7 @@ describe('toSesameOptions', () => {
       leeway: 5,
       authorizeTimeoutInSeconds: 7,
       httpTimeoutInSeconds: 3,
-      storage: 'memory',
+      storage: 'object',
       now: undefined,
     });
   });
