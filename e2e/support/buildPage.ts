@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 /**
  * Bundles a test page (`<dir>/<entry>`, default `main.ts`, + `<dir>/index.html`) into `outDir`
  * as `main.js`, from the workspace packages' TypeScript sources, with the tenant's URL compiled in.
+ * React and Vue pages build as their production bundles (`process.env.NODE_ENV`, Vue's feature flags).
  */
 export async function buildPage(
   dir: string,
@@ -23,7 +24,13 @@ export async function buildPage(
     sourcemap: true,
     jsx: 'automatic',
     conditions: ['source'],
-    define: { __TENANT_URL__: JSON.stringify(tenantUrl.replace(/\/$/, '')) },
+    define: {
+      __TENANT_URL__: JSON.stringify(tenantUrl.replace(/\/$/, '')),
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'true',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
     logLevel: 'warning',
   });
   await copyFile(join(dir, 'index.html'), join(outDir, 'index.html'));

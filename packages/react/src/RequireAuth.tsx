@@ -19,6 +19,8 @@ export interface RequireAuthOptions {
   onRedirecting?: () => ReactNode;
   /** Passed to `loginWithRedirect()`; its `appState` is kept and `returnTo` added to it. */
   loginOptions?: RedirectLoginOptions<AppState>;
+  /** Awaited just before the login starts, e.g. to record an analytics event. */
+  onBeforeAuthentication?: () => Promise<void>;
 }
 
 /**
@@ -34,11 +36,37 @@ export interface RequireAuthOptions {
  */
 export function RequireAuth({
   children,
-  returnTo,
   onRedirecting = () => null,
-  loginOptions,
+  ...options
 }: RequireAuthOptions & { children?: ReactNode }): ReactNode {
-  const { isLoading, isAuthenticated, loginWithRedirect } = useAuth();
+  const auth = useAuth();
+  useLoginRedirect(auth, options);
+  return auth.isAuthenticated ? children : onRedirecting();
+}
+
+/** What {@link useLoginRedirect} reads: `useAuth()`'s result, or auth0-react's `useAuth0()`'s. */
+export interface LoginRedirectState<TOptions> {
+  isLoading: boolean;
+  isAuthenticated: boolean;
+  loginWithRedirect(options: TOptions): Promise<void>;
+}
+
+/** The options {@link useLoginRedirect} reads, with the login options of `loginWithRedirect`. */
+export interface LoginRedirectOptions<TOptions> {
+  returnTo?: RequireAuthOptions['returnTo'];
+  loginOptions?: TOptions;
+  onBeforeAuthentication?: () => Promise<void>;
+}
+
+/**
+ * The effect of {@link RequireAuth}: once loading is over and nobody is signed in, runs
+ * `onBeforeAuthentication`, then `loginWithRedirect({ appState: { returnTo } })`, once per
+ * signed-out period. Shared with `@sesame/react/auth0`'s `withAuthenticationRequired`.
+ */
+export function useLoginRedirect<TOptions extends { appState?: object }>(
+  { isLoading, isAuthenticated, loginWithRedirect }: LoginRedirectState<TOptions>,
+  { returnTo, loginOptions, onBeforeAuthentication }: LoginRedirectOptions<TOptions>,
+): void {
   // One login per signed-out period, also when StrictMode runs the effect twice.
   const redirecting = useRef(false);
 
@@ -53,13 +81,13 @@ export function RequireAuth({
         ? returnTo()
         : (returnTo ?? `${window.location.pathname}${window.location.search}`);
     // Not caught: a failure to start the login (bad options, discovery down) must be seen.
-    void loginWithRedirect<AppState>({
-      ...loginOptions,
-      appState: { ...loginOptions?.appState, returnTo: to },
-    });
+    const login = () =>
+      loginWithRedirect({
+        ...loginOptions,
+        appState: { ...loginOptions?.appState, returnTo: to },
+      } as TOptions);
+    void (onBeforeAuthentication ? onBeforeAuthentication().then(login) : login());
   }, [isLoading, isAuthenticated]);
-
-  return isAuthenticated ? children : onRedirecting();
 }
 
 /**

@@ -92,7 +92,8 @@ export function startupOf(client: AuthClient): { done: Ref<boolean>; run?: Promi
   return startup;
 }
 
-function hasAuthParams(search = window.location.search): boolean {
+/** True when the current URL looks like an authorization response: `state` and `code` or `error`. */
+export function hasAuthParams(search = window.location.search): boolean {
   const params = new URLSearchParams(search);
   return params.has('state') && (params.has('code') || params.has('error'));
 }

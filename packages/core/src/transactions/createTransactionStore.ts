@@ -41,6 +41,9 @@ const tabStorage = (): Storage | undefined => {
   }
 };
 
+/** The storage keys of transactions start with this (`tx:{state}`). */
+export const TRANSACTION_PREFIX = 'tx:';
+
 /**
  * Redirect transactions, one per `state` value, consumed once: a second `take()` for the same
  * state, in this tab or another, finds nothing.
@@ -60,7 +63,7 @@ export function createTransactionStore(storage: AuthStorage, clientId: string, d
       const keep = () => tab?.setItem(prefix + tx.state, JSON.stringify(tx));
       if (tab && !durable()) return keep();
       try {
-        await storage.set(`tx:${tx.state}`, tx);
+        await storage.set(`${TRANSACTION_PREFIX}${tx.state}`, tx);
       } catch (error) {
         // The login must survive the navigation; without sessionStorage the error stands.
         if (!tab) throw error;
@@ -78,8 +81,8 @@ export function createTransactionStore(storage: AuthStorage, clientId: string, d
           tab?.removeItem(prefix + state);
           return parse(kept);
         }
-        const tx = await storage.get<Transaction>(`tx:${state}`);
-        await storage.del(`tx:${state}`);
+        const tx = await storage.get<Transaction>(`${TRANSACTION_PREFIX}${state}`);
+        await storage.del(`${TRANSACTION_PREFIX}${state}`);
         return isTransaction(tx) ? tx : undefined;
       } finally {
         taking.delete(state);
