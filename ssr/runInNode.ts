@@ -34,10 +34,11 @@ export async function runInNode(name: string, killAfterMs = 15_000): Promise<Nod
   const program = name.endsWith('.mjs')
     ? `await import(${JSON.stringify(pathToFileURL(file).href)});`
     : await bundle(file);
+  // The lines after the program share its top-level scope: their names must not clash with the bundle's.
   const code = `${program}
 await new Promise((resolve) => setImmediate(resolve));
-const open = globalThis.process.getActiveResourcesInfo().filter((type) => type !== 'PipeWrap' && type !== 'TTYWrap');
-console.log(${JSON.stringify(HANDLES)}, JSON.stringify(open));
+const __sesameOpenHandles = globalThis.process.getActiveResourcesInfo().filter((type) => type !== 'PipeWrap' && type !== 'TTYWrap');
+console.log(${JSON.stringify(HANDLES)}, JSON.stringify(__sesameOpenHandles));
 `;
   // The program goes in on stdin (too long for an argument); stdin is closed once it is read.
   const child = spawn(process.execPath, ['--input-type=module'], {
