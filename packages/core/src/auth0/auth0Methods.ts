@@ -34,9 +34,11 @@ export interface Auth0Methods<TAppState = unknown> {
   getAccessTokenSilently(
     options: GetTokenSilentlyOptions & { detailedResponse: true },
   ): Promise<GetTokenSilentlyVerboseResponse>;
+  /** With `cacheMode: 'cache-only'`: the stored token, or `undefined` when none is valid (no request). */
   getAccessTokenSilently(
     options: GetTokenSilentlyOptions & { cacheMode: 'cache-only' },
   ): Promise<string | undefined>;
+  /** The access token alone. */
   getAccessTokenSilently(options?: GetTokenSilentlyOptions): Promise<string>;
   /** An access token through a popup, e.g. to consent to a new audience. */
   getAccessTokenWithPopup(

@@ -21,9 +21,13 @@ export type CacheLocation = 'memory' | 'localstorage';
  * const cache: ICache = { get: (k) => map.get(k) as never, set: (k, v) => void map.set(k, v), remove: (k) => void map.delete(k), allKeys: () => [...map.keys()] };
  */
 export interface ICache {
+  /** Stores `entry` under `key`. */
   set<T = unknown>(key: string, entry: T): MaybePromise<void>;
+  /** The entry stored under `key`, or `undefined`. */
   get<T = unknown>(key: string): MaybePromise<T | undefined>;
+  /** Removes the entry under `key`. */
   remove(key: string): MaybePromise<void>;
+  /** Every key stored (needed for logout to clear the cache). */
   allKeys?(): MaybePromise<string[]>;
 }
 

@@ -56,6 +56,7 @@ export interface Auth0VueClient extends Auth0Methods<AppState> {
 
 /** The plugin `createAuth0()` returns: the {@link Auth0VueClient} and `install`. */
 export interface Auth0Plugin extends Auth0VueClient {
+  /** Installs the plugin: `app.use(createAuth0(…))` calls it. */
   install(app: App): void;
 }
 
