@@ -1,6 +1,7 @@
 // The core alone on a plain page. Tests drive it through `window.sesame` and the buttons;
 // `pageOptions()` (page.addInitScript, or a URL fragment) overrides client options per test.
 import { createAuthClient } from '@sesame/core';
+import '../support/pageClock.js';
 import { pageOptions } from '../support/pageOptions.js';
 
 declare const __TENANT_URL__: string;
@@ -14,6 +15,8 @@ const client = createAuthClient({
   domain: __TENANT_URL__,
   clientId: 'sesame-spa',
   authorizationParams: { redirect_uri: `${location.origin}/`, audience: 'https://api.sesame.test' },
+  // The page's clock plus the offset a test moves (e2e/support/pageClock.ts), in every driver.
+  now: () => Date.now() + (window.__clockOffsetMs ?? 0),
   ...pageOptions(),
 });
 const events: string[] = [];
