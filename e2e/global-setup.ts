@@ -17,7 +17,7 @@ import {
   vueDemoPort,
 } from './support/ports.js';
 import { type StaticServer, serveStatic } from './support/serveStatic.js';
-import { mfaUser } from './support/tenant.js';
+import { mfaUser, REUSE_INTERVAL_CLIENT_ID } from './support/tenant.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const pages = join(here, '..', 'test-results', '.pages');
@@ -40,6 +40,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const clients = [
     { client_id: 'sesame-spa', callbacks: pageUrls, allowed_logout_urls: pageUrls, web_origins: pageOrigins },
     { client_id: 'sesame-device', web_origins: pageOrigins },
+    {
+      // The demo application again, with a rotation reuse interval (Auth0's "reuse interval",
+      // Okta's grace period): the fault suite's lost-answer case on a server that has one.
+      client_id: REUSE_INTERVAL_CLIENT_ID,
+      name: 'Sesame SPA (reuse interval)',
+      app_type: 'spa' as const,
+      token_endpoint_auth_method: 'none' as const,
+      grant_types: ['authorization_code', 'refresh_token'],
+      callbacks: pageUrls,
+      allowed_logout_urls: pageUrls,
+      web_origins: pageOrigins,
+      refresh_token: { rotation_type: 'rotating' as const, leeway: 30 },
+    },
     {
       client_id: 'auth0-sdk-fixture',
       name: 'Auth0 SDK fixture',

@@ -3,13 +3,15 @@ import type { AuthClientOptions } from '@sesame/core';
 import { openCorePage, submitLogin } from '../support/corePage.js';
 import { type FaultProxy, startFaultProxy } from '../support/faultProxy.js';
 import { expect, type FaultSpec, type Shape, test } from '../support/shape.js';
+import { REUSE_INTERVAL_CLIENT_ID } from '../support/tenant.js';
 
 // One fault during one refresh, against the real tenant, in both shapes (@production): the
 // session survives (the next getTokenSilently() after the fault clears succeeds without a login),
 // the snapshot tells the truth, and no refresh token is presented after it was rotated (the
 // tenant's reuse counter stays 0) — except where the answer of a processed request was lost and
-// no iframe can help: there the client presents the token once more (a tenant with a rotation
-// reuse interval accepts it; ours has none yet, so the grant ends, and the snapshot says so).
+// no iframe can help: there the client presents the token once more. A server with a rotation
+// reuse interval accepts it and the session goes on; one without ends the grant, and the snapshot
+// says so. Those cases run against an application of each kind.
 
 // A login, the shape check and the fault's waits: more than the default 60 s on a loaded machine.
 test.describe.configure({ timeout: 120_000 });
@@ -165,37 +167,50 @@ for (const [what, fault] of [
   ['lost (the connection reset after the tenant answered)', 'lose-answer'],
   ['late (after the client timeout)', 'late'],
 ] as const) {
-  test(`the tenant rotated the token, the answer was ${what}: iframe first, else presented once more @production`, async ({
-    browser,
-    shape,
-    tenant,
-    shapeOptions,
-  }) => {
-    const proxy = await startFaultProxy();
-    const page = await proxied(browser, proxy);
-    await signedIn(page, shape, shapeOptions, 1);
-    if (fault === 'late') await tenant.fault({ ...REFRESH, delayMs: 2000 });
-    else proxy.fail(fault);
-    expect(['network_error', 'timeout']).toContain(await getToken(page));
-    expect(await snapshot(page)).toMatchObject({ status: 'authenticated' });
-    await page.waitForTimeout(2100); // the back-off, and the late answer's processing
-    const rotated = (await tenant.stats()).grantTypes.refresh_token ?? 0;
-    if (fault === 'lose-answer') expect(rotated).toBe(1); // processed behind the proxy
-    if (shape === 'same-site') {
-      expect(await getToken(page)).toBe('token');
-      const stats = await tenant.stats();
-      expect(stats.grantTypes.refresh_token ?? 0).toBe(rotated); // the iframe, not the token in doubt
-      expect(stats.refreshTokenReuse).toBe(0);
-    } else {
-      // Presented once more. Our tenant has no reuse interval (yet): it ends the grant, and the
-      // page says so — the client cannot do better without one.
-      expect(await getToken(page)).toBe('login_required');
-      expect(await snapshot(page)).toEqual({ status: 'unauthenticated', error: 'login_required' });
-      expect((await tenant.stats()).refreshTokenReuse).toBe(1);
-    }
-    await page.context().close();
-    await proxy.close();
-  });
+  for (const reuseInterval of [false, true]) {
+    const server = reuseInterval ? 'a server with a reuse interval' : 'a server without a reuse interval';
+    test(`the tenant rotated the token, the answer was ${what}: iframe first, else presented once more (${server}) @production`, async ({
+      browser,
+      shape,
+      tenant,
+      shapeOptions,
+    }) => {
+      const options = reuseInterval ? { ...shapeOptions, clientId: REUSE_INTERVAL_CLIENT_ID } : shapeOptions;
+      const proxy = await startFaultProxy();
+      const page = await proxied(browser, proxy);
+      await signedIn(page, shape, options, 1);
+      if (fault === 'late') await tenant.fault({ ...REFRESH, delayMs: 2000 });
+      else proxy.fail(fault);
+      expect(['network_error', 'timeout']).toContain(await getToken(page));
+      expect(await snapshot(page)).toMatchObject({ status: 'authenticated' });
+      await page.waitForTimeout(2100); // the back-off, and the late answer's processing
+      const rotated = (await tenant.stats()).grantTypes.refresh_token ?? 0;
+      if (fault === 'lose-answer') expect(rotated).toBe(1); // processed behind the proxy
+      if (shape === 'same-site') {
+        expect(await getToken(page)).toBe('token');
+        const stats = await tenant.stats();
+        expect(stats.grantTypes.refresh_token ?? 0).toBe(rotated); // the iframe, not the token in doubt
+        expect(stats.refreshTokenReuse).toBe(0);
+      } else if (reuseInterval) {
+        // Presented once more, within the reuse interval: the server answers with new tokens and
+        // the session goes on, with no reuse detected.
+        expect(await getToken(page)).toBe('token');
+        expect(await snapshot(page)).toMatchObject({ status: 'authenticated' });
+        const stats = await tenant.stats();
+        expect(stats.grantTypes.refresh_token ?? 0).toBe(rotated + 1);
+        expect(stats.refreshTokenReuse).toBe(0);
+        expect(await getToken(page)).toBe('token'); // the new refresh token works too
+      } else {
+        // Presented once more. Without a reuse interval the server ends the grant, and the page
+        // says so — no client can do better against such a server.
+        expect(await getToken(page)).toBe('login_required');
+        expect(await snapshot(page)).toEqual({ status: 'unauthenticated', error: 'login_required' });
+        expect((await tenant.stats()).refreshTokenReuse).toBe(1);
+      }
+      await page.context().close();
+      await proxy.close();
+    });
+  }
 }
 
 test('a tab closed while its refresh is in flight: the other tabs go on, nothing sent twice @production', async ({

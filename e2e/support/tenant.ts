@@ -42,6 +42,9 @@ export const tenantStats = (): Promise<TenantStats> => sameSite().stats();
 /** Zeroes the same-site tenant's counters and drops its sessions and grants (`POST /__dev/reset`). */
 export const resetTenant = (): Promise<void> => sameSite().reset();
 
+/** An application of the specs' tenants like `sesame-spa`, with a 30 s rotation reuse interval. */
+export const REUSE_INTERVAL_CLIENT_ID = 'sesame-spa-reuse-interval';
+
 /** The seeded demo user. */
 export const demoUser = { email: 'demo@sesame.test', password: 'Sesame-Demo-2026!', name: 'Demo User' };
 
