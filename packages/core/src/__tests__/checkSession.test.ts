@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
-import { NO_ANSWER_MS } from '../flows/silentIframe.js';
+import { NO_ANSWER_MS } from '../flows/iframeResponse.js';
 import type { AuthStorage } from '../types.js';
 import {
   answer,

@@ -88,6 +88,21 @@ describe('loginWithRedirect', () => {
     expect((await client.getIdTokenClaims())?.iss).toBe('https://tenant.example');
   });
 
+  it('refuses a discovery document for another issuer, and asks again on the next call', async () => {
+    const other = await createFakeServer({ now: Date.now, issuer: 'https://elsewhere.example/' });
+    const client = createAuthClient(other.options({ domain: undefined, issuer: 'https://tenant.example/' }));
+    const browser = urlCatcher();
+    await expect(client.loginWithRedirect({ openUrl: browser.open })).rejects.toMatchObject({
+      name: 'AuthError',
+      code: 'invalid_response',
+    });
+    await expect(client.loginWithRedirect({ openUrl: browser.open })).rejects.toMatchObject({
+      code: 'invalid_response',
+    });
+    expect(browser.url).toBe('');
+    expect(other.requests.filter((r) => r.path === '/.well-known/openid-configuration')).toHaveLength(2);
+  });
+
   it('throws a TypeError naming a bad openUrl', async () => {
     const client = createAuthClient(server.options({ storage }));
     await expect(client.loginWithRedirect({ openUrl: 'x' as unknown as () => void })).rejects.toThrow(

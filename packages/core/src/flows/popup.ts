@@ -3,7 +3,6 @@ import { AuthError } from '../errors/AuthError.js';
 import type { PopupConfigOptions, PopupLoginOptions, TokenResponse } from '../types.js';
 import { exchangeCode } from './exchangeCode.js';
 import { startAuthorization } from './startAuthorization.js';
-import { waitForWebMessage } from './waitForWebMessage.js';
 
 function openPopup(): Window | null {
   const width = 400;
@@ -21,7 +20,9 @@ function openPopup(): Window | null {
  * Logs in through a popup with `response_mode=web_message`. The popup is opened before the
  * first `await`, so a call from a click handler keeps the user's gesture; a caller may also
  * pass a window it opened itself. Settles with the tokens, `popup_blocked`, `popup_closed`
- * or `timeout`, and closes the popup in every case.
+ * or `timeout`, and closes the popup in every case. The code that waits for the popup's
+ * message is loaded with `import()` once the popup is open: apps that never open one do not
+ * download it.
  */
 export function popupLogin(
   ctx: ClientContext,
@@ -36,7 +37,11 @@ export function popupLogin(
     if (!(timeoutMs >= 0)) throw new TypeError('"config.timeoutInSeconds" must be a number ≥ 0');
     if (!popup) throw new AuthError('popup_blocked', 'the browser blocked the popup');
     try {
-      const { url, tx } = await startAuthorization(ctx, options.authorizationParams, 'web_message');
+      const [{ url, tx }, { waitForWebMessage }] = await Promise.all([
+        startAuthorization(ctx, options.authorizationParams, 'web_message'),
+        import('./waitForWebMessage.js'),
+      ]);
+      // The listener starts with the navigation: a server that still has a session answers at once.
       popup.location.href = url.href;
       const parameters = await waitForWebMessage({
         origin: ctx.config.origin,
@@ -44,6 +49,7 @@ export function popupLogin(
         state: tx.state,
         timeoutMs,
         closed: () => popup.closed,
+        AuthError,
       });
       popup.close();
       return await exchangeCode(ctx, tx, parameters);

@@ -1,4 +1,4 @@
-import { AuthError } from '../errors/AuthError.js';
+import type { AuthError } from '../errors/AuthError.js';
 
 /** Where an authorization response may come from, and how long to wait for it. */
 export interface WebMessageSource {
@@ -11,7 +11,13 @@ export interface WebMessageSource {
   /** For popups: true once the user closed the window. */
   readonly closed?: () => boolean;
   /** The caller's deadline: aborting it ends the wait at once (and removes the iframe). */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
+  /**
+   * The `AuthError` class, passed in: this module is loaded with `import()`, and a bundler
+   * moves code that it shares with the entry (such as `AuthError`) into a chunk of its own that
+   * every app then loads at start, compressed apart from the entry.
+   */
+  readonly AuthError: typeof AuthError;
 }
 
 /** How long a closed popup's last message may take to arrive. */
@@ -24,7 +30,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * Waits for a `response_mode=web_message` authorization response: `{ type:
  * 'authorization_response', response: { code, state, iss } }` from the expected origin and
  * window, with the expected state. Anything else is ignored. The listener and timers are
- * removed on the first valid message, on timeout, or when the popup closes.
+ * removed on the first valid message, on timeout, or when the popup closes. Loaded with
+ * `import()` by the popup and the silent iframe, so apps that use neither do not download it.
  */
 export function waitForWebMessage(from: WebMessageSource): Promise<URLSearchParams> {
   return new Promise((resolve, reject) => {
@@ -56,7 +63,7 @@ export function waitForWebMessage(from: WebMessageSource): Promise<URLSearchPara
     from.signal?.addEventListener('abort', onAbort);
     const timer = setTimeout(() => {
       stop();
-      reject(new AuthError('timeout', `no authorization response within ${from.timeoutMs / 1000} s`));
+      reject(new from.AuthError('timeout', `no authorization response within ${from.timeoutMs / 1000} s`));
     }, from.timeoutMs);
     // A popup posts its response and closes itself at once; the opener may see it closed
     // before the message is dispatched. So a closed popup fails only after a grace period
@@ -65,7 +72,7 @@ export function waitForWebMessage(from: WebMessageSource): Promise<URLSearchPara
       if (closedTimer !== undefined || !from.closed?.()) return;
       closedTimer = setTimeout(() => {
         stop();
-        reject(new AuthError('popup_closed', 'the popup was closed before the login completed'));
+        reject(new from.AuthError('popup_closed', 'the popup was closed before the login completed'));
       }, popupClosedGraceMs);
     }, 500);
   });

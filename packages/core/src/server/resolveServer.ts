@@ -12,7 +12,6 @@ import type { DpopProofs } from '../dpop/dpopProofs.js';
 import { toAuthError } from '../errors/toAuthError.js';
 import { withTimeout } from '../util/withTimeout.js';
 import { auth0Endpoints } from './auth0Endpoints.js';
-import { discovery } from './discovery.js';
 
 /** The options every oauth4webapi request of this client gets. */
 export interface HttpOptions {
@@ -63,7 +62,10 @@ export function resolveServer(config: ResolvedConfig, dpop?: DpopProofs) {
     dpop,
     /** The server's metadata; a failed discovery is tried again on the next call. */
     metadata(): Promise<AuthorizationServer> {
-      metadata ??= request((http) => discovery(config.issuer, http)).catch((error) => {
+      // Loaded when used: an app in Auth0 mode never downloads the discovery code.
+      metadata ??= request(async ({ signal }) =>
+        (await import('./discovery.js')).discovery(config.issuer, config.fetch, signal),
+      ).catch((error) => {
         metadata = undefined;
         throw error;
       });
