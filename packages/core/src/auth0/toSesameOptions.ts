@@ -1,6 +1,3 @@
-import { idbStorage } from '../storage/idbStorage.js';
-import { memoryStorage } from '../storage/memoryStorage.js';
-import { TRANSACTION_PREFIX } from '../transactions/createTransactionStore.js';
 import type { AuthClientOptions, AuthStorage } from '../types.js';
 import type { Auth0ClientOptions, ICache } from './types.js';
 
@@ -46,31 +43,6 @@ function cacheStorage(cache: ICache): AuthStorage {
   };
 }
 
-/**
- * auth0's `memory`: tokens in memory, but a redirect login's transaction (state, nonce, PKCE
- * verifier) must outlive the navigation to `/authorize`; auth0-spa-js keeps it in
- * sessionStorage, Sesame never puts a verifier there, so it goes to IndexedDB (opened on
- * the first login) and is deleted when the callback consumes it.
- */
-function memoryWithTransactions(clientId: string): AuthStorage {
-  const tokens = memoryStorage();
-  let transactions: AuthStorage | undefined;
-  const of = (key: string): AuthStorage => {
-    if (!key.startsWith(TRANSACTION_PREFIX)) return tokens;
-    transactions ??= idbStorage(clientId);
-    return transactions;
-  };
-  return {
-    get: (key) => of(key).get(key),
-    set: (key, value) => of(key).set(key, value),
-    del: (key) => of(key).del(key),
-    clear: async () => {
-      await tokens.clear();
-      await transactions?.clear();
-    },
-  };
-}
-
 function storageOf(options: Auth0ClientOptions): AuthClientOptions['storage'] {
   if (options.cache) return cacheStorage(options.cache);
   const location = options.cacheLocation ?? 'memory';
@@ -78,8 +50,10 @@ function storageOf(options: Auth0ClientOptions): AuthClientOptions['storage'] {
     throw new TypeError('"options.cacheLocation" must be "memory" or "localstorage"');
   }
   // No token goes to localStorage (security property 8): IndexedDB keeps what it was for,
-  // a session that survives reloads and is shared by tabs.
-  return location === 'localstorage' ? 'indexeddb' : memoryWithTransactions(options.clientId);
+  // a session that survives reloads and is shared by tabs. `memory` is the core's memory
+  // storage, and with it the core's rule for a redirect login's transaction: it must outlive
+  // the navigation, so it goes to this tab's sessionStorage until the callback takes it.
+  return location === 'localstorage' ? 'indexeddb' : 'memory';
 }
 
 function clockOf(nowProvider: Auth0ClientOptions['nowProvider']): AuthClientOptions['now'] {
