@@ -30,5 +30,7 @@ export type {
   PopupLoginOptions,
   RedirectLoginOptions,
   RedirectLoginResult,
+  RevokeRefreshTokenOptions,
 } from './types.js';
 export { User } from './User.js';
+export { type Auth0UnsupportedMembers, withUnsupportedMembers } from './unsupportedMembers.js';

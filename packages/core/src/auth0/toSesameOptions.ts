@@ -26,7 +26,18 @@ const UNSUPPORTED_OPTIONS: Record<string, string> = {
   createAnonymousSessionOnFailedSilentAuth: 'there are no anonymous sessions; omit the option',
   sessionTransferTokenQueryParamName: 'pass session_transfer_token in authorizationParams yourself',
   enterpriseConnect: 'pass connection in authorizationParams',
+  client:
+    "a ready auth0-spa-js client cannot drive Sesame: pass its options (domain, clientId, ...); for a Sesame client of your own, use @sesame/react's AuthProvider or @sesame/vue's createAuth with client",
 };
+
+/** auth0-spa-js's per-audience scope objects; Sesame keeps one client-wide scope string. */
+function checkScope(params: Auth0ClientOptions['authorizationParams']): void {
+  if (params?.scope !== undefined && typeof params.scope !== 'string') {
+    throw new TypeError(
+      '"options.authorizationParams.scope" must be a string in Sesame: ask for an API\'s scope with getAccessTokenSilently({ authorizationParams: { audience, scope } })',
+    );
+  }
+}
 
 /** A Sesame store on an auth0-spa-js `ICache`; `clear()` (logout) removes every key it lists. */
 function cacheStorage(cache: ICache): AuthStorage {
@@ -78,6 +89,7 @@ function clockOf(nowProvider: Auth0ClientOptions['nowProvider']): AuthClientOpti
 export function toSesameOptions(options: Auth0ClientOptions): AuthClientOptions {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
   refuse(options, UNSUPPORTED_OPTIONS, 'options');
+  checkScope(options.authorizationParams);
   const useRefreshTokens = options.useRefreshTokens ?? false;
   return {
     domain: options.domain,

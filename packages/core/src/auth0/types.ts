@@ -112,6 +112,8 @@ export interface Auth0ClientOptions {
   sessionTransferTokenQueryParamName?: never;
   /** Not supported: pass `connection` in `authorizationParams`. */
   enterpriseConnect?: never;
+  /** Not supported: pass the options of a ready auth0-spa-js client; a Sesame client of your own goes to `AuthProvider` / `createAuth` (`client`). */
+  client?: never;
 }
 
 /** Options of `getAccessTokenSilently()`, as auth0-spa-js's `GetTokenSilentlyOptions`. */
@@ -128,6 +130,12 @@ export interface GetTokenSilentlyOptions {
   timeoutInSeconds?: number;
   /** Resolve `{ access_token, id_token, expires_in, scope, token_type }` instead of the token alone. */
   detailedResponse?: boolean;
+}
+
+/** Options of `revokeRefreshToken()`, as auth0-spa-js's `RevokeRefreshTokenOptions`. */
+export interface RevokeRefreshTokenOptions {
+  /** The API whose refresh token is revoked. Default: the client's `authorizationParams.audience`. */
+  audience?: string;
 }
 
 /** What `getAccessTokenSilently({ detailedResponse: true })` resolves with. */

@@ -5,6 +5,7 @@ import {
   snapshotError,
   toSesameOptions,
   type User,
+  withUnsupportedMembers,
 } from '@sesame/core/auth0';
 import { type Context, type ReactNode, useMemo, useState } from 'react';
 import { AuthProvider } from '../AuthProvider.js';
@@ -40,7 +41,7 @@ function Auth0State<TUser extends User>({
   const methods = useMemo(() => auth0Methods<AppState>(client), [client]);
   const error = snapshotError(client);
   const value = useMemo(
-    () => ({ ...methods, isLoading, isAuthenticated, user, error }),
+    () => withUnsupportedMembers({ ...methods, isLoading, isAuthenticated, user, error }),
     [methods, isLoading, isAuthenticated, user, error],
   );
   return <context.Provider value={value}>{children}</context.Provider>;

@@ -3,6 +3,7 @@
 // lists the few differences.
 export {
   type Auth0ClientOptions,
+  type Auth0UnsupportedMembers,
   AuthenticationError,
   type AuthorizationParams,
   type CacheLocation,
@@ -22,6 +23,7 @@ export {
   PopupOpenError,
   PopupTimeoutError,
   type RedirectLoginResult,
+  type RevokeRefreshTokenOptions,
   TimeoutError,
   User,
 } from '@sesame/core/auth0';

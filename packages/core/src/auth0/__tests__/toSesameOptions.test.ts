@@ -89,11 +89,20 @@ describe('toSesameOptions', () => {
     ['useMrrt', true, /per audience and scope/],
     ['interactiveErrorHandler', 'popup', /withAuthenticationApi\(client\)\.mfa/],
     ['enterpriseConnect', true, /connection in authorizationParams/],
+    ['client', {}, /AuthProvider or @sesame\/vue's createAuth with client/],
   ])('refuses %s with a TypeError naming the Sesame way', (name, value, way) => {
     const call = () => toSesameOptions({ ...base, [name]: value } as never);
     expect(call).toThrow(TypeError);
     expect(call).toThrow(new RegExp(`"options.${name}" is not supported by Sesame`));
     expect(call).toThrow(way);
+  });
+
+  it("refuses auth0-spa-js's per-audience scope object, naming the Sesame way", () => {
+    const call = () =>
+      toSesameOptions({ ...base, authorizationParams: { scope: { 'https://api': 'read:x' } } as never });
+    expect(call).toThrow(TypeError);
+    expect(call).toThrow(/"options.authorizationParams.scope" must be a string in Sesame/);
+    expect(call).toThrow(/getAccessTokenSilently\(\{ authorizationParams: \{ audience, scope \} \}\)/);
   });
 
   it('accepts an unsupported option turned off', () => {
