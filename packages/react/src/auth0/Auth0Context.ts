@@ -15,6 +15,7 @@ import { createContext } from 'react';
  * const onRedirectCallback = (appState?: AppState) => navigate(appState?.returnTo || '/');
  */
 export type AppState = {
+  /** Where to go after the login; `withAuthenticationRequired` sets it to the protected page. */
   returnTo?: string;
   // biome-ignore lint/suspicious/noExplicitAny: as auth0-react
   [key: string]: any;

@@ -20,6 +20,7 @@ import { type AppState, Auth0Context, type Auth0ContextInterface } from './Auth0
  * const props: Auth0ProviderOptions = { domain, clientId, authorizationParams: { redirect_uri: location.origin } };
  */
 export type Auth0ProviderOptions<TUser extends User = User> = Auth0ClientOptions & {
+  /** The app below the provider. */
   children?: ReactNode;
   /** Called after the redirect callback; default: `history.replaceState` to `appState.returnTo`. Pass your router's navigation. */
   onRedirectCallback?: (appState?: AppState, user?: TUser) => void;
@@ -35,6 +36,7 @@ function Auth0State<TUser extends User>({
   children,
 }: {
   context: Context<Auth0ContextInterface<TUser>>;
+  /** The app below the provider. */
   children?: ReactNode;
 }): ReactNode {
   const { client, isLoading, isAuthenticated, user } = useAuth<TUser & { sub: string }>();

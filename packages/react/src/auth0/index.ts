@@ -1,6 +1,10 @@
-// `@sesame/react/auth0`: auth0-react's API on Sesame. Change
-// `from '@auth0/auth0-react'` to `from '@sesame/react/auth0'`; the README's migration guide
-// lists the few differences.
+/**
+ * `@sesame/react/auth0`: auth0-react's API on Sesame. Change
+ * `from '@auth0/auth0-react'` to `from '@sesame/react/auth0'`; the README's migration guide
+ * lists the few differences.
+ *
+ * @packageDocumentation
+ */
 export {
   type Auth0ClientOptions,
   type Auth0UnsupportedMembers,

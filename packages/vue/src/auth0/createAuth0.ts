@@ -21,6 +21,7 @@ import { createAuth, hasAuthParams, startupOf } from '../createAuth.js';
  * await loginWithRedirect({ appState: { target: '/billing' } });
  */
 export interface AppState {
+  /** The route to return to after the login; the guard sets it to the protected route. */
   target?: string;
   // biome-ignore lint/suspicious/noExplicitAny: as auth0-vue
   [key: string]: any;
@@ -49,8 +50,11 @@ export interface Auth0PluginOptions {
 export interface Auth0VueClient extends Auth0Methods<AppState>, Auth0UnsupportedMembers {
   /** True until the stored session is read and the callback or session check is done. */
   isLoading: Ref<boolean>;
+  /** True when a session is stored (after a login, or at start-up with a stored or renewed session). */
   isAuthenticated: Ref<boolean>;
+  /** The signed-in user's claims, or `undefined` when signed out. */
   user: Ref<User | undefined>;
+  /** The validated ID token's claims with the raw token in `__raw`, or `undefined` when signed out. */
   idTokenClaims: Ref<IdToken | undefined>;
   /** The last error of a login, callback or session check, as an auth0-spa-js error class; else `null`. */
   // biome-ignore lint/suspicious/noExplicitAny: as auth0-vue

@@ -1,5 +1,9 @@
-// `@sesame/vue/auth0`: auth0-vue's API on Sesame. Change `from '@auth0/auth0-vue'` to
-// `from '@sesame/vue/auth0'`; the README's migration guide lists the few differences.
+/**
+ * `@sesame/vue/auth0`: auth0-vue's API on Sesame. Change `from '@auth0/auth0-vue'` to
+ * `from '@sesame/vue/auth0'`; the README's migration guide lists the few differences.
+ *
+ * @packageDocumentation
+ */
 export {
   type Auth0UnsupportedMembers,
   AuthenticationError,
