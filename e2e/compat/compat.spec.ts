@@ -81,7 +81,7 @@ for (const app of Object.keys(apps) as App[]) {
       await page.reload();
       await expect(page.locator('#hello')).toHaveText(`Hello ${demoUser.name}`, afterLogin);
       await expect(page.locator('#api')).toHaveText(`API says ${demoUser.email}`, afterLogin);
-      // Only the redirect's transaction ever went to IndexedDB, and the callback consumed it.
+      // Nothing in IndexedDB; the redirect's transaction waited in sessionStorage, taken by the callback.
       const stored = await page.evaluate(async () => {
         const request = <T>(r: IDBRequest<T>) =>
           new Promise<T>((resolve, reject) => {

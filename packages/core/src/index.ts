@@ -1,3 +1,10 @@
+/**
+ * `@sesame/core`: the framework-agnostic session engine — `createAuthClient()` (login by redirect
+ * or popup, tokens from the store, refresh tokens or the silent iframe, logout in every tab), its
+ * auth-state store, `AuthError`, and the types. See the README and ARCHITECTURE.md.
+ *
+ * @packageDocumentation
+ */
 export { bindMethods, type ClientMethods } from './bindMethods.js';
 export { createAuthClient } from './createAuthClient.js';
 export { AuthError, type AuthErrorCode } from './errors/AuthError.js';

@@ -5,28 +5,52 @@ import type { AuthError } from './errors/AuthError.js';
  * @see https://openid.net/specs/openid-connect-core-1_0.html#StandardClaims
  */
 export interface User {
+  /** Subject: the user's identifier at the issuer, unique and never reassigned (OIDC Core §5.1). */
   sub: string;
+  /** Full name (OIDC standard claim). */
   name?: string;
+  /** Given (first) name (OIDC standard claim). */
   given_name?: string;
+  /** Family (last) name (OIDC standard claim). */
   family_name?: string;
+  /** Casual name; Auth0 fills it from the email's local part when nothing else is known. */
   nickname?: string;
+  /** URL of the user's profile picture. */
   picture?: string;
+  /** Preferred email address; present with the `email` scope. */
   email?: string;
+  /** True when the issuer has verified `email`. */
   email_verified?: boolean;
+  /** When the profile last changed, as Auth0 sends it (an ISO 8601 string). */
   updated_at?: string;
   [claim: string]: unknown;
 }
 
 /** Validated claims of the current ID token, with the raw token in `__raw`. */
 export interface IdTokenClaims extends User {
+  /** Issuer: checked to equal the client's issuer (`https://{domain}/` in Auth0 mode). */
   iss: string;
+  /** Audience: checked to contain this client's `clientId`. */
   aud: string | string[];
+  /** Expiry, in seconds since the epoch; checked against the client's clock with `leeway`. */
   exp: number;
+  /** Issue time, in seconds since the epoch; refused when more than `leeway` in the future. */
   iat: number;
+  /** The login's nonce; checked to equal the one the login sent (OIDC Core §3.1.3.7). */
   nonce?: string;
+  /**
+   * When the user last authenticated, in seconds since the epoch; checked against `max_age` when a login
+   * sent one.
+   */
   auth_time?: number;
+  /** Authorized party: when present, checked to be this client's `clientId`. */
   azp?: string;
+  /**
+   * The Auth0 organization the user logged in to; checked to equal `organization` when a login sent an
+   * `org_…` id.
+   */
   org_id?: string;
+  /** The ID token itself (a JWT), as auth0-spa-js's `__raw`; never logged or put in a URL. */
   __raw: string;
 }
 
@@ -38,6 +62,7 @@ export interface IdTokenClaims extends User {
 export interface AuthSnapshot {
   /** `loading` until the stored session has been read (and a redirect callback handled). */
   readonly status: 'loading' | 'authenticated' | 'unauthenticated';
+  /** The signed-in user's claims, or `undefined` when not `authenticated`. */
   readonly user: User | undefined;
   /** The last error of a login, callback or session check; cleared by the next success. */
   readonly error: AuthError | undefined;
@@ -45,22 +70,56 @@ export interface AuthSnapshot {
 
 /** Parameters sent to `/authorize`. Unknown keys are passed through as extra parameters. */
 export interface AuthorizationParams {
+  /**
+   * Where the server sends the browser back with the authorization response (OAuth 2.0 `redirect_uri`);
+   * must be an Allowed Callback URL of the application. Default: the page's origin.
+   * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2
+   */
   redirect_uri?: string;
+  /**
+   * Auth0: the API (its identifier) the access token is for; without it Auth0 issues a token for
+   * `/userinfo` only. In OIDC mode it is sent only when set.
+   * @see https://auth0.com/docs/secure/tokens/access-tokens/get-access-tokens
+   */
   audience?: string;
+  /**
+   * Space-separated scopes. `openid` is always added, and `offline_access` with refresh tokens. Default
+   * `openid profile email`.
+   */
   scope?: string;
+  /**
+   * Auth0 Organizations: the organization id (`org_…`) or name to log in to; an `org_…` id is checked
+   * against the ID token's `org_id`.
+   * @see https://auth0.com/docs/manage-users/organizations
+   */
   organization?: string;
+  /** Auth0 Organizations: the invitation id from an invitation link (sent with `organization`). */
   invitation?: string;
+  /**
+   * OIDC `prompt`: `login` forces the login page, `consent` the consent page, `none` fails instead of
+   * showing any page (silent authentication uses it).
+   * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
+   */
   prompt?: 'none' | 'login' | 'consent' | 'select_account' | (string & {});
+  /**
+   * Seconds since the last authentication beyond which the user must log in again; the ID token's
+   * `auth_time` is then checked against it (OIDC `max_age`).
+   */
   max_age?: number;
+  /** Space-separated BCP 47 language tags for the login page (OIDC `ui_locales`). */
   ui_locales?: string;
+  /** Auth0: the connection to log in with (e.g. `google-oauth2`), skipping the choice on the login page. */
   connection?: string;
+  /** Auth0 Universal Login: `signup` opens the sign-up page instead of the login page. */
   screen_hint?: string;
+  /** The user's email or username, to prefill the login page (OIDC `login_hint`). */
   login_hint?: string;
   [param: string]: string | number | undefined;
 }
 
 /** Options of `loginWithRedirect()`. */
 export interface RedirectLoginOptions<TAppState = unknown> {
+  /** `/authorize` parameters for this login, merged over the client's `authorizationParams`. */
   authorizationParams?: AuthorizationParams;
   /** Any JSON value; returned by `handleRedirectCallback()` after the login. */
   appState?: TAppState;
@@ -70,11 +129,13 @@ export interface RedirectLoginOptions<TAppState = unknown> {
 
 /** Result of `handleRedirectCallback()`. */
 export interface RedirectLoginResult<TAppState = unknown> {
+  /** The `appState` passed to `loginWithRedirect()`, or `undefined`. */
   appState?: TAppState;
 }
 
 /** Options of `loginWithPopup()` and `getTokenWithPopup()`. */
 export interface PopupLoginOptions {
+  /** `/authorize` parameters for this login, merged over the client's `authorizationParams`. */
   authorizationParams?: AuthorizationParams;
 }
 
@@ -88,19 +149,28 @@ export interface PopupConfigOptions {
 
 /** Options of `getTokenSilently()`. */
 export interface GetTokenSilentlyOptions {
+  /** Only `audience` and `scope` are read: they select the token (each pair is stored apart) and go to the refresh or silent request. */
   authorizationParams?: Pick<AuthorizationParams, 'audience' | 'scope'> & AuthorizationParams;
   /** `on` (default): store first; `off`: always ask the server; `cache-only`: never ask the server. */
   cacheMode?: 'on' | 'off' | 'cache-only';
   /** Resolve with the whole token response instead of the access token alone. */
   detailedResponse?: boolean;
+  /**
+   * Bound of the whole call (store, refresh, iframe), in seconds. Default: the client's
+   * `authorizeTimeoutInSeconds` (60).
+   */
   timeoutInSeconds?: number;
 }
 
 /** What `getTokenSilently({ detailedResponse: true })` resolves with. */
 export interface TokenResponse {
+  /** The access token (a JWT for an Auth0 API, else opaque). */
   access_token: string;
+  /** The session's ID token (a JWT), when one is stored. */
   id_token?: string;
+  /** `Bearer`, or `DPoP` for a token bound to the client's DPoP key. */
   token_type: string;
+  /** The scopes granted, when the server said so (RFC 6749 §5.1). */
   scope?: string;
   /** Seconds until the access token expires, from now. */
   expires_in: number;
@@ -108,8 +178,17 @@ export interface TokenResponse {
 
 /** Options of `logout()`. */
 export interface LogoutOptions {
+  /** Parameters of the logout URL; unknown string keys are passed through. */
   logoutParams?: {
+    /**
+     * Where the server sends the browser after logging out; must be an Allowed Logout URL. Auth0's
+     * `returnTo`, OIDC's `post_logout_redirect_uri`. Default: the server's choice.
+     */
     returnTo?: string;
+    /**
+     * Auth0 only: also log out of the identity provider (`federated`), where it supports that.
+     * @see https://auth0.com/docs/authenticate/login/logout/log-users-out-of-idps
+     */
     federated?: boolean;
     [param: string]: string | boolean | undefined;
   };
@@ -184,6 +263,7 @@ export interface AuthClientOptions {
   domain?: string;
   /** OIDC mode: the issuer identifier; its discovery document is fetched once and cached. */
   issuer?: string;
+  /** The application's Client ID (OAuth 2.0 `client_id`): a public client, so no secret. */
   clientId: string;
   /** Default parameters of every `/authorize` request. Default scope: `openid profile email`. */
   authorizationParams?: AuthorizationParams;

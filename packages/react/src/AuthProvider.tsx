@@ -8,6 +8,7 @@ import { createContext, type ReactNode, useEffect, useMemo, useState } from 'rea
  * const onRedirectCallback = (appState?: AppState) => navigate(appState?.returnTo ?? '/');
  */
 export interface AppState {
+  /** The path to return to after the login; `withAuthenticationRequired` and `<RequireAuth>` set it to the protected page. */
   returnTo?: string;
   [key: string]: unknown;
 }
@@ -19,6 +20,7 @@ export interface AppState {
  * const props: AuthProviderProps = { client: createAuthClient(options), skipRedirectCallback: true };
  */
 export type AuthProviderProps = {
+  /** The app below the provider. */
   children?: ReactNode;
   /**
    * Called once the redirect callback has been handled, with the `appState` given to
@@ -28,10 +30,20 @@ export type AuthProviderProps = {
   onRedirectCallback?: (appState: AppState | undefined, user: User | undefined) => void;
   /** Do not treat `code`/`error` + `state` in the URL as a Sesame callback (e.g. another OAuth flow's). */
   skipRedirectCallback?: boolean;
-} & ({ client: AuthClient } | (AuthClientOptions & { client?: undefined }));
+} & (
+  | {
+      /** A client made by `createAuthClient()`; create it once, outside the component. */
+      client: AuthClient;
+    }
+  | (AuthClientOptions & {
+      /** Without a client, the provider creates one from the other props (the core's options). */
+      client?: undefined;
+    })
+);
 
 /** What `<AuthProvider>` shares: its client, and whether its start-up is still running. */
 export interface AuthContextValue {
+  /** The provider's client. */
   client: AuthClient;
   starting: boolean;
 }

@@ -16,7 +16,9 @@ export type UseAuthResult<
 > = ClientMethods<TClient> & {
   /** True until the stored session has been read and the provider's callback or session check is done. */
   isLoading: boolean;
+  /** True when the snapshot's status is `authenticated`. */
   isAuthenticated: boolean;
+  /** The signed-in user's claims, or `undefined` when signed out. */
   user: TUser | undefined;
   /** The last error of a login, callback or session check; cleared by the next success. */
   error: AuthError | undefined;
@@ -24,6 +26,7 @@ export type UseAuthResult<
   getAccessTokenSilently: AuthClient['getTokenSilently'];
   /** auth0-react's name for `getTokenWithPopup`. */
   getAccessTokenWithPopup: AuthClient['getTokenWithPopup'];
+  /** The client of the nearest `<AuthProvider>` (e.g. for `withAuthenticationApi(client)` or `createFetcher(client, …)`). */
   client: TClient;
 };
 

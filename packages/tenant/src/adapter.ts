@@ -20,6 +20,8 @@ export class ModelStore {
   readonly #now: () => number;
 
   /**
+   * Creates an empty store.
+   *
    * @param onChange - called after every write (e.g. to schedule a save).
    * @param now - the clock, epoch milliseconds.
    */

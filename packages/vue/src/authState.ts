@@ -11,7 +11,9 @@ import { type ComputedRef, computed, getCurrentScope, onScopeDispose, type Ref, 
 export interface AuthState {
   /** True until the stored session has been read and the plugin's callback or session check is done. */
   isLoading: ComputedRef<boolean>;
+  /** True when the snapshot's status is `authenticated`. */
   isAuthenticated: ComputedRef<boolean>;
+  /** The signed-in user's claims, or `undefined` when signed out. */
   user: ComputedRef<User | undefined>;
   /** The validated ID token's claims; follows `user`. */
   idTokenClaims: ComputedRef<IdTokenClaims | undefined>;

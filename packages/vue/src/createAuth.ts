@@ -19,6 +19,7 @@ import { type AuthState, authState } from './authState.js';
  * });
  */
 export interface AppState {
+  /** The route to return to after the login; `createAuthGuard()` sets it to the protected route. */
   target?: string;
   [key: string]: unknown;
 }
@@ -38,7 +39,16 @@ export type CreateAuthOptions = {
   onRedirectCallback?: (appState: AppState | undefined, user: User | undefined) => void;
   /** Do not treat `code`/`error` + `state` in the URL as a Sesame callback (e.g. another OAuth flow's). */
   skipRedirectCallback?: boolean;
-} & ({ client: AuthClient } | (AuthClientOptions & { client?: undefined }));
+} & (
+  | {
+      /** A client made by `createAuthClient()`; create it once, before the plugin. */
+      client: AuthClient;
+    }
+  | (AuthClientOptions & {
+      /** Without a client, the plugin creates one from the other options (the core's options). */
+      client?: undefined;
+    })
+);
 
 /**
  * The plugin and the app-wide auth: the state as read-only refs and the client's methods, bound.
@@ -50,6 +60,7 @@ export type CreateAuthOptions = {
  */
 export type Auth<TClient extends AuthClient = AuthClient> = AuthState &
   ClientMethods<TClient> & {
+    /** The client made by `createAuthClient()`. */
     client: TClient;
     /** auth0-vue's name for `getTokenSilently`. */
     getAccessTokenSilently: AuthClient['getTokenSilently'];

@@ -1,3 +1,9 @@
+/**
+ * `@sesame/vue`: the `createAuth()` plugin, `useAuth()`, `createAuthGuard()` for vue-router, and the
+ * core's types and errors.
+ *
+ * @packageDocumentation
+ */
 export type { ClientMethods } from '@sesame/core';
 // The core's public types and errors, so an app needs no direct dependency on @sesame/core.
 export {

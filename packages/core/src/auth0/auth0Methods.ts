@@ -1,3 +1,5 @@
+import { createSession } from '../authentication/session/createSession.js';
+import { revokeRefreshToken } from '../authentication/session/revokeRefreshToken.js';
 import { AuthError } from '../errors/AuthError.js';
 import type {
   AuthClient,
@@ -16,6 +18,7 @@ import type {
   PopupLoginOptions,
   RedirectLoginOptions,
   RedirectLoginResult,
+  RevokeRefreshTokenOptions,
 } from './types.js';
 
 /**
@@ -53,6 +56,13 @@ export interface Auth0Methods<TAppState = unknown> {
   checkSession(options?: GetTokenSilentlyOptions): Promise<void>;
   /** Clears the session in every tab, then goes to `/v2/logout` unless `openUrl` is `false`. */
   logout(options?: LogoutOptions): Promise<void>;
+  /**
+   * Revokes the stored refresh token of `audience` (default: the client's) at `/oauth/revoke`
+   * and drops it in every tab, as auth0-spa-js's; the access token stays usable until it
+   * expires. Sends nothing when no refresh token is stored.
+   * @see https://auth0.com/docs/api/authentication#revoke-refresh-token
+   */
+  revokeRefreshToken(options?: RevokeRefreshTokenOptions): Promise<void>;
 }
 
 const UNSUPPORTED_LOGIN = { fragment: 'Sesame builds the authorize URL itself; omit the option' };
@@ -180,5 +190,9 @@ export function auth0Methods<TAppState = unknown>(client: AuthClient): Auth0Meth
       refuse(options, UNSUPPORTED_LOGOUT, 'options');
       return client.logout(options as SesameLogout);
     },
+    revokeRefreshToken: (options = {}) =>
+      as0(tokenContext({ authorizationParams: { audience: options.audience } }), () =>
+        revokeRefreshToken(createSession(client), { audience: options.audience }),
+      ),
   };
 }

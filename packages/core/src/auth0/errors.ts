@@ -15,10 +15,22 @@ type Options = { cause?: unknown };
  * catch (e) { if (e instanceof GenericError && e.error === 'login_required') await loginWithRedirect(); }
  */
 export class GenericError extends AuthError {
+  /** `'GenericError'`. */
   override name = 'GenericError';
+  /**
+   * The OAuth or SDK error code, e.g. `login_required`, `consent_required`, `timeout` (the same as `code`).
+   */
   error: string;
+  /** The server's `error_description`, or the SDK's sentence; also the `message`. */
   error_description: string;
 
+  /**
+   * Creates the error, with auth0-spa-js's constructor parameters.
+   *
+   * @param error - The error code (also `code`).
+   * @param error_description - The sentence (also `message`).
+   * @param options - `cause`: the underlying error.
+   */
   constructor(error: string, error_description: string, options?: Options) {
     super(error, error_description, options);
     // auth0-spa-js's message is the description alone; apps render `error.message`.
@@ -47,11 +59,23 @@ export class GenericError extends AuthError {
  * catch (e) { if (e instanceof AuthenticationError) show(e.error_description); }
  */
 export class AuthenticationError extends GenericError {
+  /** `'AuthenticationError'`. */
   override name = 'AuthenticationError';
+  /** The `state` of the failed authorization response. */
   state: string;
+  /** Always `null`: Sesame drops a failed login's transaction unread (auth0-spa-js restores it). */
   // biome-ignore lint/suspicious/noExplicitAny: auth0-spa-js types it `any`
   appState: any;
 
+  /**
+   * Creates the error, with auth0-spa-js's constructor parameters.
+   *
+   * @param error - The `error` of the authorization response, e.g. `access_denied`.
+   * @param error_description - Its `error_description`.
+   * @param state - Its `state`.
+   * @param appState - The login's app state, if known (`null` otherwise).
+   * @param options - `cause`: the underlying error.
+   */
   constructor(
     error: string,
     error_description: string,
@@ -72,7 +96,13 @@ export class AuthenticationError extends GenericError {
  * catch (e) { if (e instanceof TimeoutError) retryLater(); }
  */
 export class TimeoutError extends GenericError {
+  /** `'TimeoutError'`. */
   override name = 'TimeoutError';
+  /**
+   * Creates the error, with auth0-spa-js's constructor parameters.
+   *
+   * @param options - `cause`: the underlying error.
+   */
   constructor(options?: Options) {
     super('timeout', 'Timeout', options);
   }
@@ -86,8 +116,16 @@ export class TimeoutError extends GenericError {
  * catch (e) { if (e instanceof PopupTimeoutError) say('The login window timed out'); }
  */
 export class PopupTimeoutError extends TimeoutError {
+  /** `'PopupTimeoutError'`. */
   override name = 'PopupTimeoutError';
+  /** The window passed as `config.popup`, else `undefined` (typed `Window` as in auth0-spa-js). */
   popup: Window;
+  /**
+   * Creates the error, with auth0-spa-js's constructor parameters.
+   *
+   * @param popup - The popup window.
+   * @param options - `cause`: the underlying error.
+   */
   constructor(popup: Window, options?: Options) {
     super(options);
     this.popup = popup;
@@ -101,8 +139,16 @@ export class PopupTimeoutError extends TimeoutError {
  * catch (e) { if (e instanceof PopupCancelledError) return; }
  */
 export class PopupCancelledError extends GenericError {
+  /** `'PopupCancelledError'`. */
   override name = 'PopupCancelledError';
+  /** The window passed as `config.popup`, else `undefined` (typed `Window` as in auth0-spa-js). */
   popup: Window;
+  /**
+   * Creates the error, with auth0-spa-js's constructor parameters.
+   *
+   * @param popup - The popup window.
+   * @param options - `cause`: the underlying error.
+   */
   constructor(popup: Window, options?: Options) {
     super('cancelled', 'Popup closed', options);
     this.popup = popup;
@@ -116,7 +162,13 @@ export class PopupCancelledError extends GenericError {
  * catch (e) { if (e instanceof PopupOpenError) await loginWithRedirect(); }
  */
 export class PopupOpenError extends GenericError {
+  /** `'PopupOpenError'`. */
   override name = 'PopupOpenError';
+  /**
+   * Creates the error, with auth0-spa-js's constructor parameters.
+   *
+   * @param options - `cause`: the underlying error.
+   */
   constructor(options?: Options) {
     super('popup_open', 'Unable to open a popup for loginWithPopup - window.open returned `null`', options);
   }
@@ -124,8 +176,16 @@ export class PopupOpenError extends GenericError {
 
 /** What a `mfa_required` answer says is needed; Sesame does not pass it on, so it is empty. */
 export interface MfaRequirements {
-  enroll?: Array<{ type: string }>;
-  challenge?: Array<{ type: string }>;
+  /** Factors the user must enrol, by `type`. */
+  enroll?: Array<{
+    /** The factor, e.g. `otp`, `sms`, `push-notification`. */
+    type: string;
+  }>;
+  /** Factors the user can be challenged with, by `type`. */
+  challenge?: Array<{
+    /** The factor, e.g. `otp`, `sms`, `push-notification`. */
+    type: string;
+  }>;
 }
 
 /**
@@ -136,9 +196,24 @@ export interface MfaRequirements {
  * catch (e) { if (e instanceof MfaRequiredError) startMfa(e.mfa_token); }
  */
 export class MfaRequiredError extends GenericError {
+  /** `'MfaRequiredError'`. */
   override name = 'MfaRequiredError';
+  /**
+   * The token that opens the MFA endpoints for this login (Auth0's `mfa_token`); short-lived.
+   * @see https://auth0.com/docs/secure/multi-factor-authentication/authenticate-using-ropg-flow-with-mfa
+   */
   mfa_token: string;
+  /** What the server says is needed; `{}` from Sesame, which does not pass it on. */
   mfa_requirements: MfaRequirements;
+  /**
+   * Creates the error, with auth0-spa-js's constructor parameters.
+   *
+   * @param error - `mfa_required`.
+   * @param error_description - The server's sentence.
+   * @param mfa_token - The MFA token.
+   * @param mfa_requirements - What is needed; default `{}`.
+   * @param options - `cause`: the underlying error.
+   */
   constructor(
     error: string,
     error_description: string,
@@ -160,9 +235,19 @@ export class MfaRequiredError extends GenericError {
  * catch (e) { if (e instanceof MissingRefreshTokenError) await loginWithRedirect(); }
  */
 export class MissingRefreshTokenError extends GenericError {
+  /** `'MissingRefreshTokenError'`. */
   override name = 'MissingRefreshTokenError';
+  /** The audience asked for (`''` for the client's default). */
   audience: string;
+  /** The scope asked for. */
   scope: string;
+  /**
+   * Creates the error, with auth0-spa-js's constructor parameters.
+   *
+   * @param audience - The audience asked for.
+   * @param scope - The scope asked for.
+   * @param options - `cause`: the underlying error.
+   */
   constructor(audience: string, scope: string, options?: Options) {
     super(
       'missing_refresh_token',
@@ -183,9 +268,18 @@ export class MissingRefreshTokenError extends GenericError {
  * if (error instanceof OAuthError) console.warn(error.error);
  */
 export class OAuthError extends AuthError {
+  /** `'OAuthError'`. */
   override name = 'OAuthError';
+  /** The error code. */
   error: string;
+  /** The sentence, when there is one; also the `message`. */
   error_description?: string | undefined;
+  /**
+   * Creates the error, with auth0-spa-js's constructor parameters.
+   *
+   * @param error - The error code (also `code`).
+   * @param error_description - The sentence.
+   */
   constructor(error: string, error_description?: string) {
     super(error, error_description);
     this.message = error_description || error;

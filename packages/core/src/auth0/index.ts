@@ -1,6 +1,10 @@
-// `@sesame/core/auth0`: what the React and Vue compatibility entry points
-// (`@sesame/react/auth0`, `@sesame/vue/auth0`) share — auth0-spa-js's option and error
-// vocabulary mapped onto a Sesame client. No OAuth logic of its own.
+/**
+ * `@sesame/core/auth0`: what the React and Vue compatibility entry points
+ * (`@sesame/react/auth0`, `@sesame/vue/auth0`) share — auth0-spa-js's option and error
+ * vocabulary mapped onto a Sesame client. No OAuth logic of its own.
+ *
+ * @packageDocumentation
+ */
 export { type Auth0Methods, auth0Methods, snapshotError } from './auth0Methods.js';
 export {
   AuthenticationError,
@@ -30,5 +34,7 @@ export type {
   PopupLoginOptions,
   RedirectLoginOptions,
   RedirectLoginResult,
+  RevokeRefreshTokenOptions,
 } from './types.js';
 export { User } from './User.js';
+export { type Auth0UnsupportedMembers, withUnsupportedMembers } from './unsupportedMembers.js';

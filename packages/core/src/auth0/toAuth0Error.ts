@@ -18,10 +18,13 @@ export interface Auth0ErrorContext {
   operation?: 'popup' | 'callback' | 'token';
   /** The popup window the caller passed, put on the popup errors. */
   popup?: Window;
-  /** The callback's `state`, and whether its URL carried `error=`. */
+  /** The callback's `state`, put on an `AuthenticationError`. */
   state?: string;
+  /** Whether the callback's URL carried `error=` (a server error, so an `AuthenticationError`). */
   callbackError?: boolean;
+  /** The audience asked for, put on a `MissingRefreshTokenError`. */
   audience?: string;
+  /** The scope asked for, put on a `MissingRefreshTokenError`. */
   scope?: string;
 }
 

@@ -1,6 +1,3 @@
-import { idbStorage } from '../storage/idbStorage.js';
-import { memoryStorage } from '../storage/memoryStorage.js';
-import { TRANSACTION_PREFIX } from '../transactions/createTransactionStore.js';
 import type { AuthClientOptions, AuthStorage } from '../types.js';
 import type { Auth0ClientOptions, ICache } from './types.js';
 
@@ -29,7 +26,18 @@ const UNSUPPORTED_OPTIONS: Record<string, string> = {
   createAnonymousSessionOnFailedSilentAuth: 'there are no anonymous sessions; omit the option',
   sessionTransferTokenQueryParamName: 'pass session_transfer_token in authorizationParams yourself',
   enterpriseConnect: 'pass connection in authorizationParams',
+  client:
+    "a ready auth0-spa-js client cannot drive Sesame: pass its options (domain, clientId, ...); for a Sesame client of your own, use @sesame/react's AuthProvider or @sesame/vue's createAuth with client",
 };
+
+/** auth0-spa-js's per-audience scope objects; Sesame keeps one client-wide scope string. */
+function checkScope(params: Auth0ClientOptions['authorizationParams']): void {
+  if (params?.scope !== undefined && typeof params.scope !== 'string') {
+    throw new TypeError(
+      '"options.authorizationParams.scope" must be a string in Sesame: ask for an API\'s scope with getAccessTokenSilently({ authorizationParams: { audience, scope } })',
+    );
+  }
+}
 
 /** A Sesame store on an auth0-spa-js `ICache`; `clear()` (logout) removes every key it lists. */
 function cacheStorage(cache: ICache): AuthStorage {
@@ -46,31 +54,6 @@ function cacheStorage(cache: ICache): AuthStorage {
   };
 }
 
-/**
- * auth0's `memory`: tokens in memory, but a redirect login's transaction (state, nonce, PKCE
- * verifier) must outlive the navigation to `/authorize`; auth0-spa-js keeps it in
- * sessionStorage, Sesame never puts a verifier there, so it goes to IndexedDB (opened on
- * the first login) and is deleted when the callback consumes it.
- */
-function memoryWithTransactions(clientId: string): AuthStorage {
-  const tokens = memoryStorage();
-  let transactions: AuthStorage | undefined;
-  const of = (key: string): AuthStorage => {
-    if (!key.startsWith(TRANSACTION_PREFIX)) return tokens;
-    transactions ??= idbStorage(clientId);
-    return transactions;
-  };
-  return {
-    get: (key) => of(key).get(key),
-    set: (key, value) => of(key).set(key, value),
-    del: (key) => of(key).del(key),
-    clear: async () => {
-      await tokens.clear();
-      await transactions?.clear();
-    },
-  };
-}
-
 function storageOf(options: Auth0ClientOptions): AuthClientOptions['storage'] {
   if (options.cache) return cacheStorage(options.cache);
   const location = options.cacheLocation ?? 'memory';
@@ -78,8 +61,10 @@ function storageOf(options: Auth0ClientOptions): AuthClientOptions['storage'] {
     throw new TypeError('"options.cacheLocation" must be "memory" or "localstorage"');
   }
   // No token goes to localStorage (security property 8): IndexedDB keeps what it was for,
-  // a session that survives reloads and is shared by tabs.
-  return location === 'localstorage' ? 'indexeddb' : memoryWithTransactions(options.clientId);
+  // a session that survives reloads and is shared by tabs. `memory` is the core's memory
+  // storage, and with it the core's rule for a redirect login's transaction: it must outlive
+  // the navigation, so it goes to this tab's sessionStorage until the callback takes it.
+  return location === 'localstorage' ? 'indexeddb' : 'memory';
 }
 
 function clockOf(nowProvider: Auth0ClientOptions['nowProvider']): AuthClientOptions['now'] {
@@ -104,6 +89,7 @@ function clockOf(nowProvider: Auth0ClientOptions['nowProvider']): AuthClientOpti
 export function toSesameOptions(options: Auth0ClientOptions): AuthClientOptions {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
   refuse(options, UNSUPPORTED_OPTIONS, 'options');
+  checkScope(options.authorizationParams);
   const useRefreshTokens = options.useRefreshTokens ?? false;
   return {
     domain: options.domain,

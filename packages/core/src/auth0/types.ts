@@ -36,19 +36,46 @@ export interface ICache {
  * sent as extra parameters.
  */
 export interface AuthorizationParams {
+  /** How the login page is displayed (OIDC `display`); Auth0's Universal Login ignores it. */
   display?: 'page' | 'popup' | 'touch' | 'wap';
+  /**
+   * OIDC `prompt`: `login` forces the login page, `consent` the consent page, `none` fails rather than show
+   * a page, `select_account` asks for an account.
+   * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
+   */
   prompt?: 'none' | 'login' | 'consent' | 'select_account';
+  /**
+   * Seconds since the last authentication beyond which the user must log in again; the ID token's
+   * `auth_time` is checked against it.
+   */
   max_age?: string | number;
+  /** Space-separated BCP 47 language tags for the login page (OIDC `ui_locales`). */
   ui_locales?: string;
+  /** A previous ID token, as a hint of the user (OIDC `id_token_hint`); sent as given. */
   id_token_hint?: string;
+  /** Auth0 Universal Login: `signup` opens the sign-up page. */
   screen_hint?: 'signup' | 'login' | string;
+  /** Email or username to prefill the login page (OIDC `login_hint`). */
   login_hint?: string;
+  /** Space-separated ACR values to ask for (OIDC `acr_values`), e.g. an MFA policy. */
   acr_values?: string;
+  /**
+   * Space-separated scopes; `openid` is always added, `offline_access` with refresh tokens. Default `openid
+   * profile email`. A string only (a `TypeError` for auth0-spa-js's per-audience object).
+   */
   scope?: string;
+  /** The API (its identifier) the access token is for (Auth0's `audience`). */
   audience?: string;
+  /** The Auth0 connection to log in with, skipping the choice on the login page. */
   connection?: string;
+  /** Auth0 Organizations: the organization id (`org_…`) or name to log in to. */
   organization?: string;
+  /** Auth0 Organizations: the invitation id from an invitation link. */
   invitation?: string;
+  /**
+   * Where the server sends the browser back (OAuth 2.0 `redirect_uri`); an Allowed Callback URL. Default:
+   * the page's origin.
+   */
   redirect_uri?: string;
   // biome-ignore lint/suspicious/noExplicitAny: as auth0-spa-js
   [key: string]: any;
@@ -63,6 +90,7 @@ export interface AuthorizationParams {
 export interface Auth0ClientOptions {
   /** The tenant's domain (`example.eu.auth0.com`), or an origin such as `http://127.0.0.1:4000`. */
   domain: string;
+  /** The application's Client ID (OAuth 2.0 `client_id`). */
   clientId: string;
   /** Default `/authorize` parameters. Default scope `openid profile email`. Per-audience scope objects are not supported. */
   authorizationParams?: AuthorizationParams;
@@ -112,35 +140,54 @@ export interface Auth0ClientOptions {
   sessionTransferTokenQueryParamName?: never;
   /** Not supported: pass `connection` in `authorizationParams`. */
   enterpriseConnect?: never;
+  /** Not supported: pass the options of a ready auth0-spa-js client; a Sesame client of your own goes to `AuthProvider` / `createAuth` (`client`). */
+  client?: never;
 }
 
 /** Options of `getAccessTokenSilently()`, as auth0-spa-js's `GetTokenSilentlyOptions`. */
 export interface GetTokenSilentlyOptions {
   /** `on` (default), `off` (always ask the server), `cache-only` (resolve `undefined` without a valid stored token). */
   cacheMode?: 'on' | 'off' | 'cache-only';
+  /** `audience` and `scope` select the token; other keys are not read. */
   authorizationParams?: {
+    /** Accepted as in auth0-spa-js; Sesame does not read it. */
     redirect_uri?: string;
+    /** Scopes added to the client's for this token. */
     scope?: string;
+    /** The API the token is for. Default: the client's `authorizationParams.audience`. */
     audience?: string;
     // biome-ignore lint/suspicious/noExplicitAny: as auth0-spa-js
     [key: string]: any;
   };
+  /** Bound of the whole call, in seconds. Default: `authorizeTimeoutInSeconds` (60). */
   timeoutInSeconds?: number;
   /** Resolve `{ access_token, id_token, expires_in, scope, token_type }` instead of the token alone. */
   detailedResponse?: boolean;
 }
 
+/** Options of `revokeRefreshToken()`, as auth0-spa-js's `RevokeRefreshTokenOptions`. */
+export interface RevokeRefreshTokenOptions {
+  /** The API whose refresh token is revoked. Default: the client's `authorizationParams.audience`. */
+  audience?: string;
+}
+
 /** What `getAccessTokenSilently({ detailedResponse: true })` resolves with. */
 export interface GetTokenSilentlyVerboseResponse {
+  /** The session's ID token (a JWT); `''` when none is stored. */
   id_token: string;
+  /** `Bearer`, or `DPoP` for a bound token. */
   token_type: string;
+  /** The access token. */
   access_token: string;
+  /** Seconds until the access token expires, from now. */
   expires_in: number;
+  /** The scopes granted, when the server said so. */
   scope?: string;
 }
 
 /** Options of `loginWithRedirect()`, as auth0-spa-js's `RedirectLoginOptions` without `onRedirect` (use `openUrl`). */
 export interface RedirectLoginOptions<TAppState = unknown> {
+  /** `/authorize` parameters for this login, over the client's. */
   authorizationParams?: AuthorizationParams;
   /** Returned by the redirect callback after the login. */
   appState?: TAppState;
@@ -152,11 +199,13 @@ export interface RedirectLoginOptions<TAppState = unknown> {
 
 /** Options of `loginWithPopup()`. */
 export interface PopupLoginOptions {
+  /** `/authorize` parameters for this login, over the client's. */
   authorizationParams?: AuthorizationParams;
 }
 
 /** Options of `getAccessTokenWithPopup()`; `cacheMode` is accepted and the popup always opens. */
 export interface GetTokenWithPopupOptions extends PopupLoginOptions {
+  /** Accepted as in auth0-spa-js, which ignores it too: the popup always opens. */
   cacheMode?: 'on' | 'off' | 'cache-only';
 }
 
@@ -173,8 +222,11 @@ export interface PopupConfigOptions {
 
 /** Options of `logout()`, as auth0-spa-js's `LogoutOptions` without `onRedirect` (use `openUrl`). */
 export interface LogoutOptions {
+  /** Parameters of `/v2/logout`; unknown keys are passed through. */
   logoutParams?: {
+    /** Where Auth0 sends the browser after the logout; an Allowed Logout URL. */
     returnTo?: string;
+    /** Also log out of the identity provider (Auth0's `federated`). */
     federated?: boolean;
     // biome-ignore lint/suspicious/noExplicitAny: as auth0-spa-js
     [key: string]: any;
@@ -187,48 +239,90 @@ export interface LogoutOptions {
 
 /** What the redirect callback resolves with. auth0-spa-js adds `response_type` (an enum), which Sesame omits. */
 export interface RedirectLoginResult<TAppState = unknown> {
+  /** The `appState` passed to `loginWithRedirect()`. */
   appState?: TAppState;
 }
 
 /** The claims of the ID token, with the raw token in `__raw`, as auth0-spa-js's `IdToken`. */
 export interface IdToken {
+  /** The ID token itself (a JWT). */
   __raw: string;
+  /** Full name. */
   name?: string;
+  /** Given (first) name. */
   given_name?: string;
+  /** Family (last) name. */
   family_name?: string;
+  /** Middle name. */
   middle_name?: string;
+  /** Casual name. */
   nickname?: string;
+  /** The name the user prefers to be called by (not unique). */
   preferred_username?: string;
+  /** URL of the user's profile page. */
   profile?: string;
+  /** URL of the user's profile picture. */
   picture?: string;
+  /** URL of the user's web page or blog. */
   website?: string;
+  /** Preferred email address (with the `email` scope). */
   email?: string;
+  /** True when the issuer has verified `email`. */
   email_verified?: boolean;
+  /** Gender. */
   gender?: string;
+  /** Birthday, `YYYY-MM-DD` (or `YYYY`). */
   birthdate?: string;
+  /** Time zone, e.g. `Europe/Paris`. */
   zoneinfo?: string;
+  /** Locale, a BCP 47 tag such as `fr-CA`. */
   locale?: string;
+  /** Preferred telephone number (with the `phone` scope). */
   phone_number?: string;
+  /** True when the issuer has verified `phone_number`. */
   phone_number_verified?: boolean;
+  /** Postal address, as auth0-spa-js types it (a string). */
   address?: string;
+  /** When the profile last changed, as Auth0 sends it (ISO 8601). */
   updated_at?: string;
+  /** Issuer (checked by Sesame before the claims are used). */
   iss?: string;
+  /** Audience: this client's `clientId` (checked). */
   aud?: string;
+  /** Expiry, seconds since the epoch (checked with `leeway`). */
   exp?: number;
+  /** Not before, seconds since the epoch. */
   nbf?: number;
+  /** Issue time, seconds since the epoch. */
   iat?: number;
+  /** The token's unique identifier. */
   jti?: string;
+  /** Authorized party: this client's `clientId` when present (checked). */
   azp?: string;
+  /** The login's nonce (checked to equal the one sent). */
   nonce?: string;
+  /**
+   * When the user authenticated, seconds since the epoch (a number in the token; auth0-spa-js types it a
+   * string).
+   */
   auth_time?: string;
+  /** Hash of the access token issued with it (OIDC Core §3.1.3.8). */
   at_hash?: string;
+  /** Hash of the authorization code (hybrid flow; unused by the code flow). */
   c_hash?: string;
+  /** Authentication Context Class Reference: the assurance level the login met. */
   acr?: string;
+  /** Authentication methods used, e.g. `["pwd", "mfa"]`. */
   amr?: string[];
+  /** Self-issued OpenID Providers' key (unused by Auth0). */
   sub_jwk?: string;
+  /** Confirmation claim (RFC 7800). */
   cnf?: string;
+  /** The server's session id (OIDC Front-/Back-Channel Logout). */
   sid?: string;
+  /** The Auth0 organization's id the user logged in to. */
   org_id?: string;
+  /** The Auth0 organization's name the user logged in to. */
   org_name?: string;
   // biome-ignore lint/suspicious/noExplicitAny: as auth0-spa-js
   [key: string]: any;

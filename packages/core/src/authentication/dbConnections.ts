@@ -5,9 +5,13 @@ import type { ClientOptions } from './types.js';
 export interface SignupProfile {
   /** Only for connections that require a username. */
   username?: string;
+  /** The user's given (first) name. */
   given_name?: string;
+  /** The user's family (last) name. */
   family_name?: string;
+  /** The user's full name. */
   name?: string;
+  /** The user's nickname. */
   nickname?: string;
   /** A URL of the user's picture. */
   picture?: string;
@@ -17,7 +21,9 @@ export interface SignupProfile {
 
 /** Options of {@link signup}: the seed's `POST /dbconnections/signup` fields. */
 export interface SignupOptions extends ClientOptions, SignupProfile {
+  /** The new user's email address (the login identifier). */
   email: string;
+  /** The new user's password; the connection's password policy applies (`invalid_password` otherwise). */
   password: string;
   /** The name of the database connection. */
   connection: string;
@@ -27,7 +33,9 @@ export interface SignupOptions extends ClientOptions, SignupProfile {
 export interface SignupResponse extends SignupProfile {
   /** The new user's id (without the `auth0|` prefix). */
   _id: string;
+  /** The new user's email address. */
   email: string;
+  /** False for a new user until the verification email's link is followed. */
   email_verified: boolean;
   [member: string]: unknown;
 }
@@ -70,6 +78,7 @@ export async function signup(options: SignupOptions): Promise<SignupResponse> {
 
 /** Options of {@link changePassword}: the seed's `POST /dbconnections/change_password` fields. */
 export interface ChangePasswordOptions extends ClientOptions {
+  /** The user's email address; Auth0 answers the same whether or not it exists. */
   email: string;
   /** The name of the database connection. */
   connection: string;

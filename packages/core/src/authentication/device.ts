@@ -6,7 +6,9 @@ import type { ClientOptions, TokenEndpointResponse } from './types.js';
 
 /** Options of {@link requestDeviceCode}: the seed's `POST /oauth/device/code` fields. */
 export interface DeviceCodeOptions extends ClientOptions {
+  /** Space-separated scopes, e.g. `openid profile email offline_access`. */
   scope?: string;
+  /** The API (its identifier) the access token is for; Auth0's `audience`. Default: the tenant's default audience, if set. */
   audience?: string;
 }
 
@@ -16,6 +18,7 @@ export interface DeviceCodeResponse {
   device_code: string;
   /** The code the user types at `verification_uri`. */
   user_code: string;
+  /** Where the user goes (on another device) to enter `user_code`. */
   verification_uri: string;
   /** `verification_uri` with the user code in it (for a QR code). */
   verification_uri_complete?: string;

@@ -24,12 +24,15 @@ export interface MfaAccessTokenOptions extends DomainOptions {
 
 /** An authenticator of the user, as {@link mfaListAuthenticators} returns it. */
 export interface MfaAuthenticator {
+  /** The authenticator's id, e.g. `totp|dev_…`; what `mfaDeleteAuthenticator` and a challenge take. */
   id: string;
   /** `otp`, `oob`, `recovery-code`, ... */
   authenticator_type: string;
+  /** The channels of an `oob` authenticator, as Auth0 lists them. */
   oob_channels?: string | null;
   /** Auth0's name of the channel of an `oob` authenticator (`sms`, `auth0`, `email`, ...). */
   oob_channel?: string;
+  /** A display name (e.g. the masked phone number), when Auth0 has one. */
   name?: string | null;
   /** False until the authenticator has been verified once. */
   active: boolean;
@@ -89,11 +92,13 @@ export type MfaAssociateOptions = GrantOptions & {
     | {
         /** The `mfa_token` of `mfa_required`, for a user with no active authenticator yet. */
         mfa_token: string;
+        /** Not with `mfa_token`. */
         access_token?: never;
       }
     | {
         /** An access token for audience `https://{domain}/mfa/` with scope `enroll`. */
         access_token: string;
+        /** Not with `access_token`. */
         mfa_token?: never;
       }
   );
@@ -101,6 +106,7 @@ export type MfaAssociateOptions = GrantOptions & {
 /** A new, not yet verified authenticator; `recovery_codes` comes with the user's first one. */
 export type MfaAssociateResponse = (
   | {
+      /** An authenticator app (TOTP). */
       authenticator_type: 'otp';
       /** The TOTP secret (base32), also inside `barcode_uri`. */
       secret: string;
@@ -108,15 +114,22 @@ export type MfaAssociateResponse = (
       barcode_uri: string;
     }
   | {
+      /** An out-of-band authenticator (SMS, voice, push). */
       authenticator_type: 'oob';
+      /** Its channel: `sms`, `voice`, `auth0` (push), ... */
       oob_channel: string;
       /** Verify the enrolment with `mfaOobGrant()` and this code. */
       oob_code: string;
       /** `prompt` when the user must type the code that was sent (`binding_code`). */
       binding_method?: string;
+      /** For push (`auth0`): a URI to show as a QR code to the Guardian app. */
       barcode_uri?: string;
     }
-) & { recovery_codes?: string[]; [member: string]: unknown };
+) & {
+  /** With the user's first authenticator: recovery codes to show once. */
+  recovery_codes?: string[];
+  [member: string]: unknown;
+};
 
 /**
  * Adds an authenticator for the user. It is active once verified: with `mfaOtpGrant()` (a code of
@@ -162,8 +175,13 @@ export interface MfaChallengeOptions extends GrantOptions {
 
 /** The challenge the server started: verify it with `mfaOtpGrant()` or `mfaOobGrant()`. */
 export type MfaChallengeResponse =
-  | { challenge_type: 'otp'; [member: string]: unknown }
   | {
+      /** Verify with the authenticator app's code (`mfaOtpGrant()`). */
+      challenge_type: 'otp';
+      [member: string]: unknown;
+    }
+  | {
+      /** Verify with `mfaOobGrant()` and `oob_code`. */
       challenge_type: 'oob';
       /** Pass to `mfaOobGrant()`. */
       oob_code: string;

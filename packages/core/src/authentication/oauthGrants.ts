@@ -11,7 +11,20 @@ export type AuthorizationCodeGrantOptions = ClientOptions & {
   code: string;
   /** The `redirect_uri` of the `/authorize` request, when it had one. */
   redirect_uri?: string;
-} & ({ code_verifier: string; clientSecret?: never } | { clientSecret: string; code_verifier?: never });
+} & (
+    | {
+        /** The PKCE verifier of the `/authorize` request (RFC 7636). */
+        code_verifier: string;
+        /** Not with `code_verifier`. */
+        clientSecret?: never;
+      }
+    | {
+        /** The application's secret (a confidential client; refused in a browser page). */
+        clientSecret: string;
+        /** Not with `clientSecret`. */
+        code_verifier?: never;
+      }
+  );
 
 /**
  * Exchanges an authorization code (`grant_type=authorization_code`). A browser app does not
@@ -77,6 +90,7 @@ export async function clientCredentialsGrant(
 
 /** Options of {@link refreshTokenGrant}: the seed's `RefreshToken` fields. */
 export interface RefreshTokenGrantOptions extends SecretGrantOptions {
+  /** The refresh token to present; with rotation, the answer brings its replacement. */
   refresh_token: string;
   /** A subset of the original scope; the original scope when left out. */
   scope?: string;
@@ -106,7 +120,9 @@ export interface TokenExchangeGrantOptions extends ClientOptions {
   subject_token: string;
   /** Its type, e.g. `http://auth0.com/oauth/token-type/apple-authz-code`. */
   subject_token_type: 'http://auth0.com/oauth/token-type/apple-authz-code' | (string & {});
+  /** The API (its identifier) the access token is for; Auth0's `audience`. Default: the tenant's default audience, if set. */
   audience?: string;
+  /** Space-separated scopes, e.g. `openid profile email offline_access`. */
   scope?: string;
   /** JSON of the user's name, from native iOS sign-in: `{"name":{"firstName":"…","lastName":"…"}}`. */
   user_profile?: string;

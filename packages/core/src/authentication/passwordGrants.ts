@@ -5,8 +5,11 @@ import type { TokenEndpointResponse } from './types.js';
 export interface PasswordGrantOptions extends SecretGrantOptions {
   /** The user's identifier: username or email. */
   username: string;
+  /** The user's password; sent in the request body only. */
   password: string;
+  /** The API (its identifier) the access token is for; Auth0's `audience`. Default: the tenant's default audience, if set. */
   audience?: string;
+  /** Space-separated scopes, e.g. `openid profile email offline_access`. */
   scope?: string;
 }
 

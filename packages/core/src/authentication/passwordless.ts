@@ -2,24 +2,49 @@ import { clientAuthentication, clientIdOf, endpoint, fail, fields, jsonObject, s
 import { type GrantOptions, requestTokens } from './token.js';
 import type { TokenEndpointResponse } from './types.js';
 
+/**
+ * Who receives the code: an email address (connection `email`) or a phone number (connection `sms`).
+ * @example const to: PasswordlessRecipient = { connection: 'sms', phone_number: '+15551234567' };
+ */
+export type PasswordlessRecipient =
+  | {
+      /** The passwordless email connection. */
+      connection: 'email';
+      /** The user's email address, where the code or link goes. */
+      email: string;
+      /** Not with `email`. */
+      phone_number?: never;
+    }
+  | {
+      /** The passwordless SMS connection. */
+      connection: 'sms';
+      /** The user's phone number (E.164, e.g. `+15551234567`), where the code goes. */
+      phone_number: string;
+      /** Not with `sms`. */
+      email?: never;
+    };
+
 /** Options of {@link passwordlessStart}: the seed's `POST /passwordless/start` fields. */
 export type PasswordlessStartOptions = GrantOptions & {
   /** `link` sends a magic link (email only), `code` a one-time code. The server's default is `link`. */
   send?: 'link' | 'code';
   /** Parameters of the magic link (`scope`, `redirect_uri`, `response_type`, `state`, ...). */
   authParams?: Record<string, string>;
-} & (
-    | { /** The passwordless connection. */ connection: 'email'; email: string; phone_number?: never }
-    | { /** The passwordless connection. */ connection: 'sms'; phone_number: string; email?: never }
-  );
+} & PasswordlessRecipient;
 
 /** The answer of {@link passwordlessStart}. */
 export interface PasswordlessStartResponse {
+  /** The id of the request at Auth0. */
   _id?: string;
+  /** The email address the code or link was sent to. */
   email?: string;
+  /** Whether that email address is verified. */
   email_verified?: boolean;
+  /** The phone number the code was sent to. */
   phone_number?: string;
+  /** Whether that phone number is verified. */
   phone_verified?: boolean;
+  /** The language of the message (from the request's `Accept-Language`). */
   request_language?: string;
   [member: string]: unknown;
 }
@@ -64,8 +89,11 @@ export interface PasswordlessOtpGrantOptions extends GrantOptions {
   username: string;
   /** The code the user received. */
   otp: string;
+  /** The API (its identifier) the access token is for; Auth0's `audience`. Default: the tenant's default audience, if set. */
   audience?: string;
+  /** Space-separated scopes, e.g. `openid profile email offline_access`. */
   scope?: string;
+  /** Sent as the seed's field; Auth0 does not redirect for this grant. */
   redirect_uri?: string;
 }
 

@@ -13,10 +13,13 @@ export interface RegisterClientOptions extends DomainOptions {
 
 /** The application the server created. */
 export interface RegisterClientResponse {
+  /** The new application's Client ID. */
   client_id: string;
+  /** Its name. */
   client_name?: string;
   /** Only for a confidential application: keep it on a server. */
   client_secret?: string;
+  /** Its callback URLs. */
   redirect_uris?: string[];
   /** Seconds since the epoch; 0 when the secret does not expire. */
   client_secret_expires_at?: number;

@@ -58,11 +58,17 @@ export interface ClientAuthenticationOptions {
  * fetch(api, { headers: { authorization: `${tokens.token_type} ${tokens.access_token}` } });
  */
 export interface TokenEndpointResponse {
+  /** The access token (a JWT for an Auth0 API, else opaque). */
   access_token: string;
+  /** `Bearer`, or `DPoP` for a bound token. */
   token_type: string;
+  /** Seconds until the access token expires. */
   expires_in?: number;
+  /** A refresh token, with the `offline_access` scope and when the API allows offline access. */
   refresh_token?: string;
+  /** The ID token (a JWT), with the `openid` scope. Not validated by these functions. */
   id_token?: string;
+  /** The scopes granted, when they differ from those asked for (RFC 6749 §5.1). */
   scope?: string;
   /** A new MFA recovery code, after `mfaRecoveryCodeGrant()`: show it to the user. */
   recovery_code?: string;

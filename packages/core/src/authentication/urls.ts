@@ -22,19 +22,34 @@ function federated(options: { federated?: unknown }): { federated?: string } {
 
 /** Options of {@link authorizeUrl}: the seed's `GET /authorize` query parameters. */
 export interface AuthorizeUrlOptions extends UrlOptions {
+  /** The application's Client ID (`client_id`). */
   clientId: string;
   /** `code` for the authorization code flow (with PKCE in a browser). */
   response_type: 'code' | 'token' | 'id_token token';
+  /** Where Auth0 sends the browser back; an Allowed Callback URL of the application. */
   redirect_uri?: string;
+  /** The API (its identifier) the access token is for. */
   audience?: string;
+  /** Space-separated scopes, e.g. `openid profile email`. */
   scope?: string;
+  /** An unguessable value the callback must return unchanged (CSRF protection, RFC 6749 §10.12). */
   state?: string;
+  /** An unguessable value the ID token must carry (replay protection, OIDC Core §3.1.2.1). */
   nonce?: string;
+  /**
+   * The PKCE challenge: base64url SHA-256 of the verifier (RFC 7636 §4.2).
+   * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.2
+   */
   code_challenge?: string;
+  /** `S256`, the only PKCE method offered. */
   code_challenge_method?: 'S256';
+  /** The Auth0 connection to log in with, skipping the choice on the login page. */
   connection?: string;
+  /** OIDC `prompt`: `none`, `login`, `consent` or `select_account`. */
   prompt?: string;
+  /** Auth0 Organizations: the organization id or name to log in to. */
   organization?: string;
+  /** Auth0 Organizations: the invitation id from an invitation link. */
   invitation?: string;
   /** Further parameters the seed does not list (`login_hint`, `screen_hint`, `max_age`, `ui_locales`, ...). */
   extraParams?: Record<string, string>;
@@ -121,9 +136,11 @@ export interface OidcLogoutUrlOptions extends UrlOptions {
   id_token_hint?: string;
   /** The session id (`sid`), when there is no ID token. */
   logout_hint?: string;
+  /** Where to go after the logout; an Allowed Logout URL of the application. */
   post_logout_redirect_uri?: string;
   /** Returned unchanged to `post_logout_redirect_uri`. */
   state?: string;
+  /** Space-separated BCP 47 language tags for the logout page. */
   ui_locales?: string;
   /** Also log out of the identity provider. */
   federated?: boolean;

@@ -4,7 +4,12 @@ import type { DomainOptions } from './types.js';
 
 /** The tenant's public signing keys. */
 export interface JsonWebKeySet {
-  keys: (JsonWebKey & { kid?: string; [member: string]: unknown })[];
+  /** The public keys; a JWT's header `kid` names the one that signed it. */
+  keys: (JsonWebKey & {
+    /** The key's id. */
+    kid?: string;
+    [member: string]: unknown;
+  })[];
 }
 
 /**
@@ -27,18 +32,31 @@ export async function getJwks(options: DomainOptions): Promise<JsonWebKeySet> {
 
 /** The tenant's OpenID Provider metadata. */
 export interface OpenIdConfiguration {
+  /** The issuer identifier (`https://{domain}/` for Auth0). */
   issuer: string;
+  /** The `/authorize` URL. */
   authorization_endpoint: string;
+  /** The `/oauth/token` URL. */
   token_endpoint: string;
+  /** The URL of the signing keys (`/.well-known/jwks.json`). */
   jwks_uri: string;
+  /** The `/userinfo` URL. */
   userinfo_endpoint?: string;
+  /** The device authorization URL (RFC 8628), `/oauth/device/code` for Auth0. */
   device_authorization_endpoint?: string;
+  /** The token revocation URL (RFC 7009), `/oauth/revoke` for Auth0. */
   revocation_endpoint?: string;
+  /** The dynamic client registration URL (RFC 7591), `/oidc/register` for Auth0. */
   registration_endpoint?: string;
+  /** The RP-initiated logout URL (`/oidc/logout` for Auth0). */
   end_session_endpoint?: string;
+  /** The scopes the server knows. */
   scopes_supported?: string[];
+  /** The `response_type` values it accepts. */
   response_types_supported?: string[];
+  /** The grant types it accepts at the token endpoint. */
   grant_types_supported?: string[];
+  /** The algorithms it signs ID tokens with (`RS256` by default at Auth0). */
   id_token_signing_alg_values_supported?: string[];
   [member: string]: unknown;
 }

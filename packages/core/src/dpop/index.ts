@@ -1,5 +1,9 @@
-// `@sesame/core/dpop`: sender-constrained tokens (RFC 9449). A subpath of its own, so apps that
-// do not turn DPoP on do not carry its code.
+/**
+ * `@sesame/core/dpop`: sender-constrained tokens (RFC 9449). A subpath of its own, so apps that
+ * do not turn DPoP on do not carry its code.
+ *
+ * @packageDocumentation
+ */
 import type { DpopOption } from '../types.js';
 import { dpopProofs } from './dpopProofs.js';
 

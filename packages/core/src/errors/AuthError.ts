@@ -41,10 +41,23 @@ export type AuthErrorCode =
  * catch (e) { if (e instanceof AuthError && e.code === 'login_required') await client.loginWithRedirect(); }
  */
 export class AuthError extends Error {
+  /** The class name (`'AuthError'`, or a subclass's), as `Error.name`. */
   override name = 'AuthError';
+  /** The stable error code: compare with this, never with the message. See {@link AuthErrorCode}. */
   readonly code: AuthErrorCode;
+  /**
+   * The server's `error_description`, or Sesame's sentence; `undefined` when there is none. Never holds a
+   * token.
+   */
   readonly description: string | undefined;
 
+  /**
+   * Creates the error; the message is `code: description`.
+   *
+   * @param code - The stable code.
+   * @param description - The server's `error_description` or a sentence.
+   * @param options - `cause`: the underlying error.
+   */
   constructor(code: AuthErrorCode, description?: string, options?: { cause?: unknown }) {
     super(description ? `${code}: ${description}` : code, options);
     this.code = code;

@@ -15,6 +15,7 @@ import { AuthError } from './AuthError.js';
  * @see [RFC 9470 - OAuth 2.0 Step Up Authentication Challenge Protocol](https://www.rfc-editor.org/rfc/rfc9470.html)
  */
 export class StepUpError extends AuthError {
+  /** `'StepUpError'`. */
   override name = 'StepUpError';
   /** The scope the API asked for (`insufficient_scope`). */
   readonly scope: string | undefined;
@@ -23,6 +24,12 @@ export class StepUpError extends AuthError {
   /** The most seconds since the user's login that the API accepts. */
   readonly maxAge: number | undefined;
 
+  /**
+   * Creates the error from an API's `WWW-Authenticate` challenge.
+   *
+   * @param code - The challenge's `error`.
+   * @param asked - Its `error_description`, `scope`, `acr_values` and `max_age`.
+   */
   constructor(
     code: 'insufficient_scope' | 'insufficient_user_authentication',
     asked: { description?: string; scope?: string; acrValues?: string; maxAge?: number },

@@ -42,7 +42,7 @@ const tabStorage = (): Storage | undefined => {
 };
 
 /** The storage keys of transactions start with this (`tx:{state}`). */
-export const TRANSACTION_PREFIX = 'tx:';
+const TRANSACTION_PREFIX = 'tx:';
 
 /**
  * Redirect transactions, one per `state` value, consumed once: a second `take()` for the same

@@ -1,4 +1,10 @@
-import type { Auth0Methods, RedirectLoginOptions as SpaRedirectLoginOptions, User } from '@sesame/core/auth0';
+import {
+  type Auth0Methods,
+  type Auth0UnsupportedMembers,
+  type RedirectLoginOptions as SpaRedirectLoginOptions,
+  type User,
+  withUnsupportedMembers,
+} from '@sesame/core/auth0';
 import { createContext } from 'react';
 
 /**
@@ -9,6 +15,7 @@ import { createContext } from 'react';
  * const onRedirectCallback = (appState?: AppState) => navigate(appState?.returnTo || '/');
  */
 export type AppState = {
+  /** Where to go after the login; `withAuthenticationRequired` sets it to the protected page. */
   returnTo?: string;
   // biome-ignore lint/suspicious/noExplicitAny: as auth0-react
   [key: string]: any;
@@ -24,20 +31,24 @@ export type RedirectLoginOptions<TAppState = AppState> = SpaRedirectLoginOptions
 
 /**
  * What `useAuth0()` returns, as auth0-react's `Auth0ContextInterface`: the auth state and
- * auth0-spa-js's methods. auth0-react's other members (`mfa`, `passkey`, `myAccount`,
- * `anonymous`, DPoP, token exchange, `connectAccountWithRedirect`, `revokeRefreshToken`,
- * `createFetcher`, `getConfiguration`) are not here: see the README's migration guide for
- * the Sesame way of each.
+ * auth0-spa-js's methods. auth0-react's members Sesame does not offer (`mfa`, `passkey`,
+ * `myAccount`, `anonymous`, DPoP, token exchange, `connectAccountWithRedirect`,
+ * `createFetcher`, `getConfiguration`) are typed `never` and throw a `TypeError` naming the
+ * Sesame way when read (see {@link Auth0UnsupportedMembers} and the README's migration guide).
  *
  * @example
  * const { isAuthenticated, user, getAccessTokenSilently }: Auth0ContextInterface = useAuth0();
  */
-export interface Auth0ContextInterface<TUser extends User = User> extends Auth0Methods<AppState> {
+export interface Auth0ContextInterface<TUser extends User = User>
+  extends Auth0Methods<AppState>,
+    Auth0UnsupportedMembers {
   /** The last error of a login, callback or session check, as an auth0-spa-js error class. */
   error: Error | undefined;
+  /** True once a session is stored: after a login, or at start-up with a stored or renewed session. */
   isAuthenticated: boolean;
   /** True until the stored session is read and the callback or session check is done. */
   isLoading: boolean;
+  /** The signed-in user's claims (from the ID token), or `undefined` when signed out. */
   user: TUser | undefined;
 }
 
@@ -46,7 +57,7 @@ const outsideProvider = (): never => {
 };
 
 /** What `useAuth0()` reads outside an `<Auth0Provider>`: signed out, loading, and methods that throw. */
-export const initialContext: Auth0ContextInterface = {
+export const initialContext: Auth0ContextInterface = withUnsupportedMembers({
   error: undefined,
   isAuthenticated: false,
   isLoading: true,
@@ -59,7 +70,8 @@ export const initialContext: Auth0ContextInterface = {
   handleRedirectCallback: outsideProvider,
   checkSession: outsideProvider,
   logout: outsideProvider,
-};
+  revokeRefreshToken: outsideProvider,
+});
 
 /**
  * The context `<Auth0Provider>` fills. Pass another one (made with `createContext(initialContext)`)

@@ -5,6 +5,7 @@ import {
   snapshotError,
   toSesameOptions,
   type User,
+  withUnsupportedMembers,
 } from '@sesame/core/auth0';
 import { type Context, type ReactNode, useMemo, useState } from 'react';
 import { AuthProvider } from '../AuthProvider.js';
@@ -19,6 +20,7 @@ import { type AppState, Auth0Context, type Auth0ContextInterface } from './Auth0
  * const props: Auth0ProviderOptions = { domain, clientId, authorizationParams: { redirect_uri: location.origin } };
  */
 export type Auth0ProviderOptions<TUser extends User = User> = Auth0ClientOptions & {
+  /** The app below the provider. */
   children?: ReactNode;
   /** Called after the redirect callback; default: `history.replaceState` to `appState.returnTo`. Pass your router's navigation. */
   onRedirectCallback?: (appState?: AppState, user?: TUser) => void;
@@ -34,13 +36,14 @@ function Auth0State<TUser extends User>({
   children,
 }: {
   context: Context<Auth0ContextInterface<TUser>>;
+  /** The app below the provider. */
   children?: ReactNode;
 }): ReactNode {
   const { client, isLoading, isAuthenticated, user } = useAuth<TUser & { sub: string }>();
   const methods = useMemo(() => auth0Methods<AppState>(client), [client]);
   const error = snapshotError(client);
   const value = useMemo(
-    () => ({ ...methods, isLoading, isAuthenticated, user, error }),
+    () => withUnsupportedMembers({ ...methods, isLoading, isAuthenticated, user, error }),
     [methods, isLoading, isAuthenticated, user, error],
   );
   return <context.Provider value={value}>{children}</context.Provider>;

@@ -1,8 +1,13 @@
-// `@sesame/react/auth0`: auth0-react's API on Sesame. Change
-// `from '@auth0/auth0-react'` to `from '@sesame/react/auth0'`; the README's migration guide
-// lists the few differences.
+/**
+ * `@sesame/react/auth0`: auth0-react's API on Sesame. Change
+ * `from '@auth0/auth0-react'` to `from '@sesame/react/auth0'`; the README's migration guide
+ * lists the few differences.
+ *
+ * @packageDocumentation
+ */
 export {
   type Auth0ClientOptions,
+  type Auth0UnsupportedMembers,
   AuthenticationError,
   type AuthorizationParams,
   type CacheLocation,
@@ -22,6 +27,7 @@ export {
   PopupOpenError,
   PopupTimeoutError,
   type RedirectLoginResult,
+  type RevokeRefreshTokenOptions,
   TimeoutError,
   User,
 } from '@sesame/core/auth0';

@@ -9,6 +9,7 @@ import { useAuth0 } from './useAuth0.js';
  * class Profile extends Component<WithAuth0Props> { render() { return this.props.auth0.user?.name; } }
  */
 export interface WithAuth0Props {
+  /** The auth0 context, as `useAuth0()` gives it. */
   auth0: Auth0ContextInterface;
 }
 

@@ -8,6 +8,13 @@ export class ConfigError extends Error {
   /** The path of the bad field, e.g. `ttl.accessToken`. */
   readonly field: string;
 
+  /**
+   * Creates the error; the message is `Invalid tenant config: {field} {problem}`.
+   *
+   * @param field - The path of the bad field.
+   * @param problem - What is wrong with it.
+   * @param options - `cause`: the underlying error.
+   */
   constructor(field: string, problem: string, options?: ErrorOptions) {
     super(`Invalid tenant config: ${field} ${problem}`, options);
     this.name = 'ConfigError';

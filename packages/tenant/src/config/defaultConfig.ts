@@ -1,4 +1,4 @@
-import type { TenantConfig } from './types.js';
+import type { TenantConfig, TtlConfig } from './types.js';
 
 const demoHosts = ['127.0.0.1', 'localhost'];
 /** 5173: React demo, 5174: Vue demo, 5175: the core's test page. */
@@ -31,7 +31,10 @@ export const DEMO_USER_PASSWORD = 'Sesame-Demo-2026!';
  * machine-to-machine application (client credentials, secret {@link DEMO_M2M_CLIENT_SECRET}), the `https://api.sesame.test` API and the demo user in
  * `Username-Password-Authentication`.
  */
-export const defaultConfig = {
+export const defaultConfig: TenantConfig & {
+  /** Every lifetime's default. */
+  readonly ttl: Required<TtlConfig>;
+} = {
   tenantName: 'Sesame',
   dev: true,
   clients: [
@@ -88,4 +91,4 @@ export const defaultConfig = {
     },
   ],
   ttl: { accessToken: 86_400, refreshToken: 2_592_000, idToken: 36_000, session: 259_200 },
-} satisfies TenantConfig;
+};

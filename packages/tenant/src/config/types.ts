@@ -115,10 +115,15 @@ export interface UserConfig {
   password: string;
   /** Auth0-style id, e.g. `auth0|5f7c...`; derived from the connection and email when absent. */
   user_id?: string;
+  /** Full name, in the ID token and `/userinfo` (`name` claim). */
   name?: string;
+  /** Nickname claim. */
   nickname?: string;
+  /** Given name claim. */
   given_name?: string;
+  /** Family name claim. */
   family_name?: string;
+  /** Profile picture URL claim. */
   picture?: string;
   /** Default `false`. */
   email_verified?: boolean;
@@ -236,7 +241,10 @@ export interface TenantConfig {
   /** The device authorization flow (`/oauth/device/code`, `/activate`). */
   device_flow?: DeviceFlowConfig;
   /** Dynamic client registration (`POST /oidc/register`). Off by default, as on Auth0. */
-  registration?: { enabled?: boolean };
+  registration?: {
+    /** Accept `POST /oidc/register`. Default `false`. */
+    enabled?: boolean;
+  };
   /** The `subject_token_type`s the token exchange grant accepts, and how their tokens are verified. */
   token_exchange_profiles?: TokenExchangeProfileConfig[];
   /** Upstream SAML identity providers for IdP-initiated login (`POST /login/callback`). */
@@ -270,53 +278,95 @@ export interface DpopConfig {
 
 /** The configuration after validation, defaults and seed merge: every field present. */
 export interface ResolvedTenantConfig {
+  /** `TenantConfig.tenantName`, its default applied. */
   tenantName: string;
+  /** `TenantConfig.dev`, its default applied. */
   dev: boolean;
+  /** `TenantConfig.clients`, its default applied. */
   clients: ResolvedApplication[];
+  /** `TenantConfig.apis`, its default applied. */
   apis: ResolvedApi[];
+  /** `TenantConfig.connections`, its default applied. */
   connections: ResolvedConnection[];
+  /** `TenantConfig.allowed_logout_urls`, its default applied. */
   allowed_logout_urls: string[];
+  /** `TenantConfig.ttl`, its default applied. */
   ttl: Required<TtlConfig>;
+  /** `TenantConfig.brute_force_protection`, its default applied. */
   brute_force_protection: Required<BruteForceConfig>;
+  /** `TenantConfig.passwordless`, its default applied. */
   passwordless: Required<PasswordlessConfig>;
+  /** `TenantConfig.mfa`, its default applied. */
   mfa: Required<MfaConfig>;
+  /** `TenantConfig.keys`, its default applied. */
   keys: Record<string, unknown>[] | undefined;
+  /** `TenantConfig.device_flow`, its default applied. */
   device_flow: Required<DeviceFlowConfig>;
-  registration: { enabled: boolean };
+  /** `TenantConfig.registration`, its default applied. */
+  registration: {
+    /** `TenantConfig.registration.enabled`, its default applied. */
+    enabled: boolean;
+  };
+  /** `TenantConfig.token_exchange_profiles`, its default applied. */
   token_exchange_profiles: TokenExchangeProfileConfig[];
+  /** `TenantConfig.saml_connections`, its default applied. */
   saml_connections: SamlConnectionConfig[];
+  /** `TenantConfig.rate_limits`, its default applied. */
   rate_limits: Required<RateLimitsConfig>;
+  /** `TenantConfig.dpop`, its default applied. */
   dpop: Required<DpopConfig>;
 }
 
 /** An application with defaults applied. */
 export interface ResolvedApplication {
+  /** `ApplicationConfig.client_id`, its default applied. */
   client_id: string;
+  /** `ApplicationConfig.name`, its default applied. */
   name: string;
+  /** `ApplicationConfig.app_type`, its default applied. */
   app_type: NonNullable<ApplicationConfig['app_type']>;
+  /** `ApplicationConfig.client_secret`, its default applied. */
   client_secret: string | undefined;
+  /** `ApplicationConfig.token_endpoint_auth_method`, its default applied. */
   token_endpoint_auth_method: NonNullable<ApplicationConfig['token_endpoint_auth_method']>;
+  /** `ApplicationConfig.grant_types`, its default applied. */
   grant_types: string[];
+  /** `ApplicationConfig.callbacks`, its default applied. */
   callbacks: string[];
+  /** `ApplicationConfig.allowed_logout_urls`, its default applied. */
   allowed_logout_urls: string[];
+  /** `ApplicationConfig.web_origins`, its default applied. */
   web_origins: string[];
+  /** `ApplicationConfig.allowed_origins`, its default applied. */
   allowed_origins: string[];
+  /** `ApplicationConfig.is_first_party`, its default applied. */
   is_first_party: boolean;
+  /** `ApplicationConfig.refresh_token`, its default applied. */
   refresh_token: {
+    /** `RefreshTokenConfig.rotation_type`, its default applied. */
     rotation_type: NonNullable<RefreshTokenConfig['rotation_type']>;
+    /** `RefreshTokenConfig.leeway`, its default applied. */
     leeway: number;
+    /** `RefreshTokenConfig.token_lifetime`, its default applied. */
     token_lifetime: number;
+    /** `RefreshTokenConfig.idle_token_lifetime`, its default applied. */
     idle_token_lifetime: number | undefined;
   };
+  /** `ApplicationConfig.saml`, its default applied. */
   saml: SamlAddonConfig | undefined;
+  /** `ApplicationConfig.wsfed`, its default applied. */
   wsfed: WsFedAddonConfig | undefined;
 }
 
 /** An API with defaults applied. */
 export interface ResolvedApi {
+  /** `ApiConfig.identifier`, its default applied. */
   identifier: string;
+  /** `ApiConfig.name`, its default applied. */
   name: string;
+  /** `ApiConfig.scopes`, its default applied. */
   scopes: string[];
+  /** `ApiConfig.token_lifetime`, its default applied. */
   token_lifetime: number | undefined;
 }
 

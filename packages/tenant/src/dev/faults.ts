@@ -34,6 +34,7 @@ export interface FaultSpec {
 
 /** An active fault, as `GET /__dev/faults` lists it: `count` is what remains. */
 export interface ActiveFault extends FaultSpec {
+  /** The number the tenant gave the fault when it was added (increasing). */
   id: number;
 }
 

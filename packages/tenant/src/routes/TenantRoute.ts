@@ -12,11 +12,15 @@ import type { UserStore } from '../users/UserStore.js';
 export interface TenantServices {
   /** The issuer, with a trailing slash. */
   issuer: string;
+  /** The oidc-provider instance behind the Auth0 routes. */
   provider: Provider;
+  /** The resolved configuration. */
   config: ResolvedTenantConfig;
+  /** The users of the database connections. */
   users: UserStore;
   /** oidc-provider's storage (sessions, grants, tokens). */
   models: ModelStore;
+  /** The counters `/__dev/stats` shows (grants, refresh-token reuse). */
   stats: StatsRecorder;
   /** Outbox, brute-force counters, passwordless codes, MFA state. */
   auth0: Auth0Stores;
@@ -31,6 +35,7 @@ export interface TenantServices {
  * over). Add new Auth0 endpoints by writing one of these and listing it in `routes/index.ts`.
  */
 export interface TenantRoute {
+  /** The HTTP method the route answers. */
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
   /** A path; segments starting with `:` are parameters, e.g. `/login/:uid`. */
   path: string;

@@ -8,12 +8,19 @@ export interface StoredUser {
   user_id: string;
   /** The database connection the user belongs to. */
   connection: string;
+  /** The login; unique per connection, compared case-insensitively. */
   email: string;
+  /** False until verified (seeded users: the config's `email_verified`). */
   email_verified: boolean;
+  /** Full name claim. */
   name?: string;
+  /** Nickname claim. */
   nickname?: string;
+  /** Given name claim. */
   given_name?: string;
+  /** Family name claim. */
   family_name?: string;
+  /** Profile picture URL claim. */
   picture?: string;
   /** Set by `/dbconnections/signup` on connections that require a username. */
   username?: string;
@@ -27,11 +34,15 @@ export interface StoredUser {
   password_hash: string;
   /** ISO timestamps. */
   created_at: string;
+  /** When the user last changed (ISO timestamp); the `updated_at` claim. */
   updated_at: string;
 }
 
 /** What {@link UserStore.create} takes: a user with a clear-text password. */
-export type NewUser = UserConfig & { connection: string };
+export type NewUser = UserConfig & {
+  /** The database connection the user is created in. */
+  connection: string;
+};
 
 /** Derives a stable Auth0-style id so that seeded users keep their `sub` across restarts. */
 export function userIdFor(connection: string, email: string): string {
@@ -50,7 +61,11 @@ export class UserStore {
   readonly #byId = new Map<string, StoredUser>();
   readonly #onChange: () => void;
 
-  /** @param onChange - called after every change (e.g. to schedule a save). */
+  /**
+   * Creates an empty store.
+   *
+   * @param onChange - called after every change (e.g. to schedule a save).
+   */
   constructor(onChange: () => void = () => {}) {
     this.#onChange = onChange;
   }

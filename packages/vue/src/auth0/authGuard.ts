@@ -11,6 +11,7 @@ import { createAuthGuard as createSesameGuard } from '../createAuthGuard.js';
  * const guard = createAuthGuard({ app, redirectLoginOptions: { authorizationParams: { screen_hint: 'signup' } } });
  */
 export interface AuthGuardOptions {
+  /** The app the plugin is installed in; default: the app of the current injection context. */
   app?: App;
   /** Passed to `loginWithRedirect()`; the guard adds `appState.target`. */
   redirectLoginOptions?: RedirectLoginOptions;

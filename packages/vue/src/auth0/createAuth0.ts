@@ -2,11 +2,13 @@ import { createAuthClient } from '@sesame/core';
 import {
   type Auth0ClientOptions,
   type Auth0Methods,
+  type Auth0UnsupportedMembers,
   auth0Methods,
   type IdToken,
   snapshotError,
   toSesameOptions,
   type User,
+  withUnsupportedMembers,
 } from '@sesame/core/auth0';
 import { type App, computed, type InjectionKey, type Ref } from 'vue';
 import { createAuth, hasAuthParams, startupOf } from '../createAuth.js';
@@ -19,6 +21,7 @@ import { createAuth, hasAuthParams, startupOf } from '../createAuth.js';
  * await loginWithRedirect({ appState: { target: '/billing' } });
  */
 export interface AppState {
+  /** The route to return to after the login; the guard sets it to the protected route. */
   target?: string;
   // biome-ignore lint/suspicious/noExplicitAny: as auth0-vue
   [key: string]: any;
@@ -38,16 +41,20 @@ export interface Auth0PluginOptions {
 /**
  * What `useAuth0()` and `$auth0` give, as auth0-vue's `Auth0VueClient`: refs and auth0-spa-js's
  * methods. auth0-vue's `mfa`, `passkey`, `myAccount`, DPoP, `createFetcher` and token
- * exchange are not here: see the README's migration guide for the Sesame way.
+ * exchange are typed `never` and throw a `TypeError` naming the Sesame way when read (see
+ * {@link Auth0UnsupportedMembers} and the README's migration guide).
  *
  * @example
  * const { isAuthenticated, user, getAccessTokenSilently }: Auth0VueClient = useAuth0();
  */
-export interface Auth0VueClient extends Auth0Methods<AppState> {
+export interface Auth0VueClient extends Auth0Methods<AppState>, Auth0UnsupportedMembers {
   /** True until the stored session is read and the callback or session check is done. */
   isLoading: Ref<boolean>;
+  /** True when a session is stored (after a login, or at start-up with a stored or renewed session). */
   isAuthenticated: Ref<boolean>;
+  /** The signed-in user's claims, or `undefined` when signed out. */
   user: Ref<User | undefined>;
+  /** The validated ID token's claims with the raw token in `__raw`, or `undefined` when signed out. */
   idTokenClaims: Ref<IdToken | undefined>;
   /** The last error of a login, callback or session check, as an auth0-spa-js error class; else `null`. */
   // biome-ignore lint/suspicious/noExplicitAny: as auth0-vue
@@ -96,7 +103,7 @@ export function createAuth0(
 ): Auth0Plugin {
   const client = createAuthClient(toSesameOptions(clientOptions));
   const auth = createAuth({ client, skipRedirectCallback: pluginOptions.skipRedirectCallback });
-  const plugin: Auth0Plugin = {
+  const plugin: Auth0Plugin = withUnsupportedMembers<Omit<Auth0Plugin, keyof Auth0UnsupportedMembers>>({
     ...auth0Methods<AppState>(client),
     isLoading: auth.isLoading,
     isAuthenticated: auth.isAuthenticated,
@@ -116,6 +123,6 @@ export function createAuth0(
         if (client.getSnapshot().error) router?.replace(pluginOptions.errorPath ?? '/');
       });
     },
-  };
+  });
   return plugin;
 }

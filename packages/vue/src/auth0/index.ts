@@ -1,6 +1,11 @@
-// `@sesame/vue/auth0`: auth0-vue's API on Sesame. Change `from '@auth0/auth0-vue'` to
-// `from '@sesame/vue/auth0'`; the README's migration guide lists the few differences.
+/**
+ * `@sesame/vue/auth0`: auth0-vue's API on Sesame. Change `from '@auth0/auth0-vue'` to
+ * `from '@sesame/vue/auth0'`; the README's migration guide lists the few differences.
+ *
+ * @packageDocumentation
+ */
 export {
+  type Auth0UnsupportedMembers,
   AuthenticationError,
   type AuthorizationParams,
   type CacheLocation,
@@ -21,6 +26,7 @@ export {
   PopupTimeoutError,
   type RedirectLoginOptions,
   type RedirectLoginResult,
+  type RevokeRefreshTokenOptions,
   TimeoutError,
   User,
 } from '@sesame/core/auth0';

@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { accessDenied, FakeClient } from '../../../../../test-support/FakeClient.js';
+import {
+  ada,
+  createAuth0FakeServer,
+} from '../../authentication/session/__tests__/helpers/auth0FakeServer.js';
+import { withAuthenticationApi } from '../../authentication/session/withAuthenticationApi.js';
 import { createAuthClient } from '../../createAuthClient.js';
 import { AuthError } from '../../errors/AuthError.js';
 import { MfaRequiredError as SesameMfaRequiredError } from '../../errors/MfaRequiredError.js';
@@ -15,6 +20,7 @@ import {
   TimeoutError,
 } from '../errors.js';
 import { toSesameOptions } from '../toSesameOptions.js';
+import { withUnsupportedMembers } from '../unsupportedMembers.js';
 
 /** A fake client whose token and popup calls reject with `error`. */
 function failing(error: AuthError): FakeClient {
@@ -176,5 +182,39 @@ describe('auth0Methods', () => {
       },
       { method: 'logout', args: [{ logoutParams: { returnTo: 'http://app.test/' } }] },
     ]);
+  });
+
+  it('revokes the stored refresh token as auth0-spa-js does (the real core): /oauth/revoke, then none is left', async () => {
+    const server = await createAuth0FakeServer();
+    const client = createAuthClient(server.options({ useRefreshTokens: true, silentAuth: false }));
+    await withAuthenticationApi(client).loginWithPassword(ada);
+    await auth0Methods(client).revokeRefreshToken();
+    expect(server.revoked).toEqual([expect.stringMatching(/^rt-/)]);
+    server.clock.advance(3600);
+    const error = await auth0Methods(client)
+      .getAccessTokenSilently()
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(MissingRefreshTokenError);
+  });
+
+  it.each([
+    ['mfa', /withAuthenticationApi\(client\)\.mfa from @sesame\/core\/authentication/],
+    ['createFetcher', /createFetcher\(client, \{ baseUrl, allowedOrigins \}\) from @sesame\/core\/fetcher/],
+    ['exchangeToken', /tokenExchangeGrant\(\) from @sesame\/core\/authentication/],
+    ['generateDpopProof', /dpop\(\) from @sesame\/core\/dpop/],
+    ['passkey', /no passkey API/],
+    ['getConfiguration', /the options you passed/],
+  ])('throws a TypeError naming the Sesame way when %s (not offered) is read', (name, way) => {
+    const context = withUnsupportedMembers({ isLoading: false });
+    const read = () => Reflect.get(context, name);
+    expect(read).toThrow(TypeError);
+    expect(read).toThrow(new RegExp(`"useAuth0\\(\\)\\.${name}" is not supported by Sesame`));
+    expect(read).toThrow(way);
+  });
+
+  it('keeps the unsupported members out of spreads and key lists, so copying the context reads none', () => {
+    const context = withUnsupportedMembers({ isLoading: false });
+    expect({ ...context }).toEqual({ isLoading: false });
+    expect(Object.keys(context)).toEqual(['isLoading']);
   });
 });

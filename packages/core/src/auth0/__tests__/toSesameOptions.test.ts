@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { AuthStorage } from '../../types.js';
+import { createFakeServer, fakeClock, urlCatcher } from '../../__tests__/helpers/fakeServer.js';
+import { createAuthClient } from '../../createAuthClient.js';
 import { toSesameOptions } from '../toSesameOptions.js';
 
 const base = { domain: 'example.eu.auth0.com', clientId: 'abc' };
@@ -15,16 +16,28 @@ describe('toSesameOptions', () => {
     });
   });
 
-  it("keeps tokens in memory, but a redirect's transaction where the callback page finds it", async () => {
-    const storage = toSesameOptions({ ...base, clientId: 'memory-test' }).storage as AuthStorage;
-    await storage.set('tx:state-1', { state: 'state-1' });
-    await storage.set('session', { user: 'u' });
+  it("keeps tokens in memory and a redirect's transaction where the core keeps it for memory storage: this tab's sessionStorage", async () => {
+    const clock = fakeClock();
+    const server = await createFakeServer({ now: clock.now, clientId: 'memory-test' });
+    sessionStorage.clear();
+    const page = () =>
+      createAuthClient({
+        ...toSesameOptions({ domain: server.origin, clientId: 'memory-test' }),
+        fetch: server.fetch,
+        now: clock.now,
+      });
+    const browser = urlCatcher();
+    await page().loginWithRedirect({ openUrl: browser.open });
+    const state = new URL(browser.url).searchParams.get('state');
+    // One rule for memory storage, the core's: no IndexedDB database, the transaction in this tab.
+    expect(Object.keys(sessionStorage)).toEqual([`sesame:tx:memory-test:${state}`]);
+    expect(await indexedDB.databases()).toEqual([]);
     // The page after the navigation to /authorize and back: a new client, a new memory.
-    const afterNavigation = toSesameOptions({ ...base, clientId: 'memory-test' }).storage as AuthStorage;
-    expect(await afterNavigation.get('tx:state-1')).toEqual({ state: 'state-1' });
-    expect(await afterNavigation.get('session')).toBeUndefined();
-    await afterNavigation.clear();
-    expect(await storage.get('tx:state-1')).toBeUndefined();
+    const afterNavigation = page();
+    await afterNavigation.handleRedirectCallback(server.callbackUrl(browser.url));
+    expect(afterNavigation.getSnapshot()).toMatchObject({ status: 'authenticated', user: { sub: 'user-1' } });
+    expect(sessionStorage.length).toBe(0);
+    expect(await indexedDB.databases()).toEqual([]);
   });
 
   it('with refresh tokens on, falls back to the iframe only with useRefreshTokensFallback', () => {
@@ -56,7 +69,7 @@ describe('toSesameOptions', () => {
       workerUrl: '/worker.js',
       useFormData: false,
     });
-    expect({ ...options, storage: typeof options.storage }).toEqual({
+    expect(options).toEqual({
       domain: 'example.eu.auth0.com',
       clientId: 'abc',
       authorizationParams: { scope: 'openid read:x', audience: 'https://api' },
@@ -65,7 +78,7 @@ describe('toSesameOptions', () => {
       leeway: 5,
       authorizeTimeoutInSeconds: 7,
       httpTimeoutInSeconds: 3,
-      storage: 'object',
+      storage: 'memory',
       now: undefined,
     });
   });
@@ -76,11 +89,20 @@ describe('toSesameOptions', () => {
     ['useMrrt', true, /per audience and scope/],
     ['interactiveErrorHandler', 'popup', /withAuthenticationApi\(client\)\.mfa/],
     ['enterpriseConnect', true, /connection in authorizationParams/],
+    ['client', {}, /AuthProvider or @sesame\/vue's createAuth with client/],
   ])('refuses %s with a TypeError naming the Sesame way', (name, value, way) => {
     const call = () => toSesameOptions({ ...base, [name]: value } as never);
     expect(call).toThrow(TypeError);
     expect(call).toThrow(new RegExp(`"options.${name}" is not supported by Sesame`));
     expect(call).toThrow(way);
+  });
+
+  it("refuses auth0-spa-js's per-audience scope object, naming the Sesame way", () => {
+    const call = () =>
+      toSesameOptions({ ...base, authorizationParams: { scope: { 'https://api': 'read:x' } } as never });
+    expect(call).toThrow(TypeError);
+    expect(call).toThrow(/"options.authorizationParams.scope" must be a string in Sesame/);
+    expect(call).toThrow(/getAccessTokenSilently\(\{ authorizationParams: \{ audience, scope \} \}\)/);
   });
 
   it('accepts an unsupported option turned off', () => {

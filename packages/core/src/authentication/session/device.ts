@@ -13,6 +13,7 @@ export interface DeviceAuthorization {
   deviceCode: string;
   /** The code the user types at `verificationUri`. */
   userCode: string;
+  /** Where the user goes, on another device, to enter `userCode`. */
   verificationUri: string;
   /** `verificationUri` with the user code in it (for a QR code), when the server sends one. */
   verificationUriComplete: string | undefined;
@@ -38,6 +39,7 @@ export interface DevicePending {
  * @example await auth.device.poll({ ...started, signal: cancel.signal, onPending: showWaiting });
  */
 export interface DevicePollOptions {
+  /** The `deviceCode` of `device.start()`. */
   deviceCode: string;
   /** Seconds between polls; default 5. Each `slow_down` adds 5 for the rest of the loop (RFC 8628 §3.5). */
   interval?: number;

@@ -9,6 +9,7 @@ import type { LoginTarget, Session } from './createSession.js';
 export interface LoginWithPasswordOptions extends LoginTarget {
   /** The user's email or username. */
   username: string;
+  /** The user's password; sent in the request body only, never stored. */
   password: string;
   /**
    * The connection (database, AD/LDAP) to check the password against: the password-realm grant.

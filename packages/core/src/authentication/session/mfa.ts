@@ -45,10 +45,36 @@ export interface MfaChallengeRequest {
  * recovery code. `audience` and `scope` default to those of the login that threw `mfa_required`
  * (or to the client's, for an `mfa_required` of `getTokenSilently()`: pass that call's).
  */
-export type MfaVerifyOptions = LoginTarget & { mfaToken: string } & (
-    | { otp: string; oobCode?: never; recoveryCode?: never }
-    | { oobCode: string; bindingCode?: string; otp?: never; recoveryCode?: never }
-    | { recoveryCode: string; otp?: never; oobCode?: never }
+export type MfaVerifyOptions = LoginTarget & {
+  /** The `mfaToken` of the `MfaRequiredError`. */
+  mfaToken: string;
+} & (
+    | {
+        /** The authenticator app's current code (TOTP). */
+        otp: string;
+        /** Not with `otp`. */
+        oobCode?: never;
+        /** Not with `otp`. */
+        recoveryCode?: never;
+      }
+    | {
+        /** The `oobCode` of `mfa.challenge()` or `mfa.enroll()` (SMS, voice, push). */
+        oobCode: string;
+        /** The code the user received, when the challenge's `bindingMethod` is `prompt`. */
+        bindingCode?: string;
+        /** Not with `oobCode`. */
+        otp?: never;
+        /** Not with `oobCode`. */
+        recoveryCode?: never;
+      }
+    | {
+        /** One of the user's recovery codes; the answer brings its replacement. */
+        recoveryCode: string;
+        /** Not with `recoveryCode`. */
+        otp?: never;
+        /** Not with `recoveryCode`. */
+        oobCode?: never;
+      }
   );
 
 /**

@@ -1,5 +1,6 @@
 import { checkObject, fail } from '../http.js';
 import {
+  type PasswordlessRecipient,
   type PasswordlessStartOptions,
   type PasswordlessStartResponse,
   passwordlessOtpGrant,
@@ -7,13 +8,7 @@ import {
 } from '../passwordless.js';
 import type { LoginTarget, Session } from './createSession.js';
 
-/**
- * Who receives the code: an email address (connection `email`) or a phone number (connection `sms`).
- * @example const to: PasswordlessRecipient = { connection: 'sms', phone_number: '+15551234567' };
- */
-export type PasswordlessRecipient =
-  | { connection: 'email'; email: string; phone_number?: never }
-  | { connection: 'sms'; phone_number: string; email?: never };
+export type { PasswordlessRecipient } from '../passwordless.js';
 
 /**
  * Options of `passwordless.start()`.

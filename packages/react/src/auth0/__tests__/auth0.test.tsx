@@ -56,6 +56,29 @@ describe('@sesame/react/auth0 with the real core', () => {
     expect(error).toBeInstanceOf(GenericError);
   });
 
+  it("throws a TypeError naming the Sesame way when auth0-react's members Sesame does not offer are read", async () => {
+    const { container } = await render(
+      <Auth0Provider {...options}>
+        <Capture />
+      </Auth0Provider>,
+    );
+    await expect.poll(() => container.textContent).toBe('signed out');
+    const context = seen as Auth0ContextInterface;
+    expect(() => context.mfa).toThrow(TypeError);
+    expect(() => context.mfa).toThrow(
+      /"useAuth0\(\)\.mfa" is not supported by Sesame: .*withAuthenticationApi/,
+    );
+    expect(() => context.getDpopNonce).toThrow(/dpop\(\) from @sesame\/core\/dpop/);
+    expect(() => initialContext.connectAccountWithRedirect).toThrow(/no Connected Accounts flow/);
+  });
+
+  it('refuses a ready client with a TypeError naming the Sesame way', async () => {
+    const props = { ...options, client: {} } as unknown as Auth0ProviderOptions;
+    await expect(render(<Auth0Provider {...props} />)).rejects.toThrow(
+      /"options.client" is not supported by Sesame: .*AuthProvider/,
+    );
+  });
+
   it('puts a failed callback in error as a GenericError (an unknown state is missing_transaction)', async () => {
     window.history.replaceState(null, '', '/?code=abc&state=unknown');
     const { container } = await render(

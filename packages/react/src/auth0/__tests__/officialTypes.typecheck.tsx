@@ -39,7 +39,8 @@ type Claimed =
   | 'getIdTokenClaims'
   | 'loginWithRedirect'
   | 'loginWithPopup'
-  | 'logout';
+  | 'logout'
+  | 'revokeRefreshToken';
 
 type HandleRedirectCallback = Ours.Auth0ContextInterface['handleRedirectCallback'];
 type OfficialHandleRedirectCallback = Official.Auth0ContextInterface['handleRedirectCallback'];
@@ -64,6 +65,9 @@ export type Checks = [
   // useAuth0(): the state and the methods we claim, and their options.
   Check<Extends<Pick<Ours.Auth0ContextInterface, Claimed>, Pick<Official.Auth0ContextInterface, Claimed>>>,
   Check<Extends<ReturnType<typeof Ours.useAuth0>, Pick<ReturnType<typeof Official.useAuth0>, Claimed>>>,
+  // ... and the members Sesame does not offer are typed never (calling one fails type checking).
+  Check<Equal<Ours.Auth0ContextInterface['mfa'], never>>,
+  Check<Equal<Ours.Auth0ContextInterface['createFetcher'], never>>,
   Check<Extends<Parameters<OfficialHandleRedirectCallback>, Parameters<HandleRedirectCallback>>>,
   // (the callback's result lacks auth0-spa-js's `response_type` enum)
   Check<Extends<Awaited<ReturnType<HandleRedirectCallback>>, { appState?: Official.AppState }>>,

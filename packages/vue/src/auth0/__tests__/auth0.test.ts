@@ -84,6 +84,16 @@ describe('@sesame/vue/auth0 with the real core', () => {
     expect(plugin.error.value.error).toBe('missing_transaction');
   });
 
+  it("throws a TypeError naming the Sesame way when $auth0's members Sesame does not offer are read", () => {
+    const { plugin, seen } = setup();
+    expect(() => seen.global?.mfa).toThrow(
+      /"useAuth0\(\)\.mfa" is not supported by Sesame: .*withAuthenticationApi/,
+    );
+    expect(() => plugin.createFetcher).toThrow(TypeError);
+    expect(() => plugin.createFetcher).toThrow(/createFetcher\(client, \{ baseUrl, allowedOrigins \}\)/);
+    expect(() => plugin.loginWithCustomTokenExchange).toThrow(/tokenExchangeGrant\(\)/);
+  });
+
   it('throws a TypeError naming the Sesame way for an unsupported option', () => {
     expect(() => createAuth0({ ...options, useDpop: true } as never)).toThrow(
       /"options.useDpop" is not supported by Sesame/,

@@ -47,6 +47,10 @@ type Client = Ours.Auth0VueClient;
 type OfficialClient = Official.Auth0VueClient;
 
 export type Checks = [
+  // The members Sesame does not offer are typed never (using one fails type checking).
+  Check<Equal<Client['mfa'], never>>,
+  Check<Equal<Client['createFetcher'], never>>,
+  Check<Equal<Client['generateDpopProof'], never>>,
   // createAuth0(clientOptions, pluginOptions)
   Check<
     Extends<
