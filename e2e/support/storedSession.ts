@@ -6,8 +6,13 @@ export interface StoredSession {
   keys: string[];
   /** The stored tokens, one entry per audience and scope. */
   tokens: { accessToken: string; tokenType: string; refreshToken?: string }[];
-  /** The stored DPoP key: whether it is there and whether WebCrypto lets its private key be exported. */
-  dpopKey: { extractable: boolean; exported: 'rejected' | 'resolved' } | undefined;
+  /**
+   * The stored DPoP key: whether WebCrypto lets its private key be exported, and the public key's
+   * `x` (public keys are always exportable), which tells one key from another.
+   */
+  dpopKey:
+    | { extractable: boolean; exported: 'rejected' | 'resolved'; publicX: string | undefined }
+    | undefined;
 }
 
 /**
@@ -34,12 +39,13 @@ export function readStoredSession(page: Page, clientId = 'sesame-spa'): Promise<
         result.keys.push(String(key));
         if (String(key).startsWith('token:')) result.tokens.push(value);
         if (key === 'dpop') {
-          const { privateKey } = value.keyPair as CryptoKeyPair;
+          const { privateKey, publicKey } = value.keyPair as CryptoKeyPair;
           const exported = await crypto.subtle.exportKey('jwk', privateKey).then(
             () => 'resolved' as const,
             () => 'rejected' as const,
           );
-          result.dpopKey = { extractable: privateKey.extractable, exported };
+          const { x: publicX } = await crypto.subtle.exportKey('jwk', publicKey);
+          result.dpopKey = { extractable: privateKey.extractable, exported, publicX };
         }
       }
     }
