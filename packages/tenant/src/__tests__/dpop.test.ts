@@ -1,8 +1,14 @@
 import * as jose from 'jose';
 import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AUDIENCE } from '../config/defaultConfig.js';
+import {
+  DEMO_AUDIENCE,
+  DEMO_CONNECTION,
+  DEMO_USER_EMAIL,
+  DEMO_USER_PASSWORD,
+} from '../config/defaultConfig.js';
 import { type RunningTenant, startTenant } from '../startTenant.js';
+import { lastMessage, PASSWORD_REALM, PASSWORDLESS_OTP, postJson } from './auth0Api.js';
 import { Browser } from './browser.js';
 import { authorizationUrl, client, discover, insecure, REDIRECT_URI, submitLogin } from './oauthClient.js';
 
@@ -88,5 +94,71 @@ describe('DPoP', () => {
     const { tokens, nonceAsked } = await dpopLogin(withNonces, dpop);
     expect(nonceAsked).toBe(true);
     expect(tokens.token_type.toLowerCase()).toBe('dpop');
+  });
+
+  it('binds the tokens of the tenant’s own grants (password-realm) to the proof’s key', async () => {
+    const keyPair = await oauth.generateKeyPair('ES256');
+    const dpop = oauth.DPoP(client, keyPair);
+    const as = await discover(tenant);
+    const login = await oauth.genericTokenEndpointRequest(
+      as,
+      client,
+      oauth.None(),
+      PASSWORD_REALM,
+      {
+        realm: DEMO_CONNECTION,
+        username: DEMO_USER_EMAIL,
+        password: DEMO_USER_PASSWORD,
+        audience: DEMO_AUDIENCE,
+        scope: 'openid offline_access read:messages',
+      },
+      { ...insecure, DPoP: dpop },
+    );
+    const tokens = (await login.json()) as Record<string, string>;
+    expect(login.status).toBe(200);
+    expect(tokens.token_type?.toLowerCase()).toBe('dpop');
+    const thumbprint = await jose.calculateJwkThumbprint(await jose.exportJWK(keyPair.publicKey));
+    expect(jose.decodeJwt(tokens.access_token!).cnf).toEqual({ jkt: thumbprint });
+
+    const refresh = (options: oauth.TokenEndpointRequestOptions) =>
+      oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refresh_token!, {
+        ...insecure,
+        ...options,
+      });
+    expect((await refresh({})).status).toBe(403);
+    expect((await refresh({ DPoP: oauth.DPoP(client, await oauth.generateKeyPair('ES256')) })).status).toBe(
+      403,
+    );
+    const refreshed = await oauth.processRefreshTokenResponse(as, client, await refresh({ DPoP: dpop }));
+    expect(jose.decodeJwt(refreshed.access_token).cnf).toEqual({ jkt: thumbprint });
+  });
+
+  it('asks a tenant grant for the nonce before it spends anything: the passwordless code still logs in on the retry', async () => {
+    const email = 'nonce@sesame.test';
+    await postJson(withNonces, '/passwordless/start', {
+      client_id: client.client_id,
+      connection: 'email',
+      send: 'code',
+      email,
+    });
+    const { code } = await lastMessage(withNonces, email);
+    const as = await discover(withNonces);
+    const dpop = oauth.DPoP(client, await oauth.generateKeyPair('ES256'));
+    const otpLogin = () =>
+      oauth.genericTokenEndpointRequest(
+        as,
+        client,
+        oauth.None(),
+        PASSWORDLESS_OTP,
+        { realm: 'email', username: email, otp: code!, scope: 'openid' },
+        { ...insecure, DPoP: dpop },
+      );
+    const challenged = await otpLogin();
+    expect(challenged.status).toBe(400);
+    expect(challenged.headers.has('dpop-nonce')).toBe(true);
+    expect(await challenged.json()).toMatchObject({ error: 'use_dpop_nonce' });
+    const retried = await otpLogin();
+    expect(retried.status).toBe(200);
+    expect(((await retried.json()) as { token_type: string }).token_type.toLowerCase()).toBe('dpop');
   });
 });
