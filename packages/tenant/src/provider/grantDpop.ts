@@ -1,6 +1,31 @@
-import type { AccessToken, KoaContextWithOIDC, RefreshToken } from 'oidc-provider';
-import validateDpop, { checkDpopReplay } from 'oidc-provider/lib/helpers/validate_dpop.js';
+import type { AccessToken, KoaContextWithOIDC, Provider, RefreshToken } from 'oidc-provider';
+// oidc-provider's own DPoP checks (its grants get them as helpers; grants added with
+// registerGrantType get only `ctx`). An internal module, not in @types/oidc-provider: typed below.
+// @ts-expect-error -- no declaration file for this module
+import * as dpopHelpers from 'oidc-provider/lib/helpers/validate_dpop.js';
 import type { ExtraGrantType } from './extraGrantTypes.js';
+
+/** A checked DPoP proof: the JWK thumbprint of its key, its `jti` and `iat`. */
+interface CheckedDpopProof {
+  thumbprint: string;
+  jti: string;
+  iat: number;
+}
+
+const { default: validateDpop, checkDpopReplay } = dpopHelpers as {
+  /**
+   * Checks the request's `DPoP` header (signature, `htm`/`htu`, `iat`, the nonce when required:
+   * `use_dpop_nonce` with a `DPoP-Nonce` header) once per request; `undefined` without a proof.
+   */
+  default(provider: Provider, ctx: KoaContextWithOIDC): Promise<CheckedDpopProof | undefined>;
+  /** Refuses a proof whose `jti` was seen before (`invalid_grant`). */
+  checkDpopReplay(
+    provider: Provider,
+    ctx: KoaContextWithOIDC,
+    dPoP: CheckedDpopProof,
+    clientId: string,
+  ): Promise<void>;
+};
 
 /**
  * A tenant grant's handler that checks the request's DPoP proof first, as oidc-provider's own
