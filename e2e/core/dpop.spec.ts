@@ -8,7 +8,10 @@ import { readStoredSession } from '../support/storedSession.js';
 // The core with DPoP against the real tenant in Chromium: the stored key, popup login, logout in
 // every tab, and a tenant that requires DPoP nonces.
 
-/** The token endpoint's answers a page sees, as `status error` (e.g. `400 use_dpop_nonce`). */
+/**
+ * The token endpoint's answers a page sees, as `status error` (e.g. `400 use_dpop_nonce`); they
+ * are read as they arrive, so a test polls the list.
+ */
 function tokenAnswers(page: Page): string[] {
   const answers: string[] = [];
   page.on('response', async (response) => {
@@ -44,7 +47,7 @@ test('DPoP login by popup: bound tokens, no refresh needs a login', async ({ pag
   const answers = tokenAnswers(page);
   await page.getByRole('button', { name: 'Refresh now' }).click();
   await expect(page.locator('#log')).toContainText('token refreshed');
-  expect(answers).toEqual(['200']);
+  await expect.poll(() => answers).toEqual(['200']);
 });
 
 test('logout in one tab removes the DPoP key and the tokens in every tab; the next login makes a new key', async ({
@@ -107,13 +110,13 @@ test.describe('a tenant that requires DPoP nonces', () => {
     const answers = tokenAnswers(page);
     await openCorePage(page, { domain: tenant.url.replace(/\/$/, ''), dpop: true });
     await loginWithRedirect(page);
-    expect(answers).toEqual(['400 use_dpop_nonce', '200']);
+    await expect.poll(() => answers).toEqual(['400 use_dpop_nonce', '200']);
     const stored = await readStoredSession(page);
     expect(stored.tokens.map((token) => token.tokenType.toLowerCase())).toEqual(['dpop']);
 
     // The handle remembered the tenant's nonce: a refresh goes through in one request.
     await page.getByRole('button', { name: 'Refresh now' }).click();
     await expect(page.locator('#log')).toContainText('token refreshed');
-    expect(answers).toEqual(['400 use_dpop_nonce', '200', '200']);
+    await expect.poll(() => answers).toEqual(['400 use_dpop_nonce', '200', '200']);
   });
 });

@@ -37,11 +37,16 @@ interface Answer {
   tokenType?: string;
 }
 
-/** Calls the API from the page that logged in, through `createFetcher` (Bearer or DPoP as the client is). */
+/**
+ * Calls the API from the page that logged in, through `createFetcher` (Bearer or DPoP as the
+ * client is): the status and what the API says it checked (its second message).
+ */
 const callApiFromClient = (page: Page, apiUrl: string) =>
   page.evaluate(async (baseUrl) => {
     const api = window.sesame.createFetcher(window.sesame.client, { baseUrl });
-    return (await api('/api/messages')).status;
+    const response = await api('/api/messages');
+    const { messages } = (await response.json()) as { messages: { text: string }[] };
+    return { status: response.status, checked: messages[1]?.text };
   }, apiUrl);
 
 /**
@@ -110,7 +115,10 @@ for (const dpop of [true, false]) {
   }) => {
     await openCorePage(page, { ...shapeOptions, dpop, authorizationParams: forTheApi });
     await loginWithRedirect(page);
-    expect(await callApiFromClient(page, api.url)).toBe(200);
+    const answer = await callApiFromClient(page, api.url);
+    expect(answer.status).toBe(200);
+    // The API says whether it checked a DPoP proof.
+    expect(answer.checked?.includes('the DPoP proof sent with it')).toBe(dpop);
 
     const stored = await readStoredSession(page);
     const [token] = stored.tokens;
@@ -160,7 +168,7 @@ for (const dpop of [true, false]) {
     if (dpop) {
       await page.evaluate(() => window.sesame.client.getTokenSilently({ cacheMode: 'off' }));
       expect((await readStoredSession(page)).tokens[0]?.refreshToken).not.toBe(copied.refreshToken);
-      expect(await callApiFromClient(page, api.url)).toBe(200);
+      expect((await callApiFromClient(page, api.url)).status).toBe(200);
     }
   });
 }
