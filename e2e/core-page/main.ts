@@ -1,26 +1,36 @@
 // The core alone on a plain page. Tests drive it through `window.sesame` and the buttons;
-// `pageOptions()` (page.addInitScript, or a URL fragment) overrides client options per test.
+// `pageOptions()` (page.addInitScript, or a URL fragment) overrides client options per test;
+// options are JSON there, so `dpop: true` stands for `dpop()` (see e2e/support/corePage.ts).
 import { createAuthClient } from '@sesame/core';
+import { dpop } from '@sesame/core/dpop';
+import { createFetcher } from '@sesame/core/fetcher';
 import '../support/pageClock.js';
 import { pageOptions } from '../support/pageOptions.js';
 
 declare const __TENANT_URL__: string;
 declare global {
   interface Window {
-    sesame: { client: ReturnType<typeof createAuthClient>; events: string[] };
+    sesame: {
+      client: ReturnType<typeof createAuthClient>;
+      events: string[];
+      /** `createFetcher` of `@sesame/core/fetcher`, for tests that call an API through the client. */
+      createFetcher: typeof createFetcher;
+    };
   }
 }
 
+const { dpop: withDpop, ...options } = pageOptions();
 const client = createAuthClient({
   domain: __TENANT_URL__,
   clientId: 'sesame-spa',
   authorizationParams: { redirect_uri: `${location.origin}/`, audience: 'https://api.sesame.test' },
   // The page's clock plus the offset a test moves (e2e/support/pageClock.ts), in every driver.
   now: () => Date.now() + (window.__clockOffsetMs ?? 0),
-  ...pageOptions(),
+  ...options,
+  ...(withDpop && { dpop: dpop() }),
 });
 const events: string[] = [];
-window.sesame = { client, events };
+window.sesame = { client, events, createFetcher };
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 const show = (message: string) => {

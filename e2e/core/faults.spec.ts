@@ -1,6 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import type { AuthClientOptions } from '@sesame/core';
-import { openCorePage, submitLogin } from '../support/corePage.js';
+import { type CorePageOptions, openCorePage, submitLogin } from '../support/corePage.js';
 import { type FaultProxy, startFaultProxy } from '../support/faultProxy.js';
 import { expect, type FaultSpec, type Shape, test } from '../support/shape.js';
 import { REUSE_INTERVAL_CLIENT_ID } from '../support/tenant.js';
@@ -38,7 +37,7 @@ const snapshot = (page: Page) =>
  * Signs in on the core page and proves the shape first: a token for another scope can come only
  * from the prompt=none iframe, which works same-site and answers login_required cross-site.
  */
-async function signedIn(page: Page, shape: Shape, options: Partial<AuthClientOptions>, httpTimeout?: number) {
+async function signedIn(page: Page, shape: Shape, options: CorePageOptions, httpTimeout?: number) {
   await openCorePage(page, options);
   // As loginWithRedirect(), with room for a machine loaded by parallel browser runs.
   await page.getByRole('button', { name: 'Log in', exact: true }).click();

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 const tenantUrl = () => process.env.TENANT_URL ?? '';
 const base32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -28,3 +28,17 @@ export async function lastEmailedCode(to: string): Promise<string> {
 
 /** A form of the demos' "More logins" page, by its accessible name. */
 export const form = (page: Page, name: string) => page.getByRole('form', { name });
+
+/**
+ * The demos' "Email code" login on the "More logins" page (open): sends a code to `email`, types
+ * the one the tenant "emailed" and submits it.
+ */
+export async function emailCodeLogin(page: Page, email: string): Promise<void> {
+  await form(page, 'Email code').getByLabel('Email').fill(email);
+  await form(page, 'Email code').getByRole('button', { name: 'Send code' }).click();
+  await expect(form(page, 'Email code')).toContainText(`A code is on its way to ${email}`);
+  await form(page, 'Email code')
+    .getByLabel('Code')
+    .fill(await lastEmailedCode(email));
+  await form(page, 'Email code').getByRole('button', { name: 'Log in' }).click();
+}

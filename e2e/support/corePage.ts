@@ -7,9 +7,15 @@ import { demoUser } from './tenant.js';
 /** The core test page's URL (set by global-setup). */
 export const corePageUrl = () => process.env.CORE_PAGE_URL ?? 'http://127.0.0.1:5175/';
 
+/**
+ * Client options for the core page. They reach the page as JSON, so DPoP is `dpop: true` here
+ * and the page passes `dpop()` of `@sesame/core/dpop` to its client.
+ */
+export type CorePageOptions = Omit<Partial<AuthClientOptions>, 'dpop'> & { dpop?: boolean };
+
 /** Opens the core test page, with client options overriding the page's defaults. */
-export async function openCorePage(page: Page, options: Partial<AuthClientOptions> = {}): Promise<void> {
-  await setPageOptions(page, options);
+export async function openCorePage(page: Page, options: CorePageOptions = {}): Promise<void> {
+  await setPageOptions(page, options as Partial<AuthClientOptions>);
   await page.goto(corePageUrl());
   await expect(page.locator('#status')).not.toHaveText('…');
 }

@@ -19,7 +19,7 @@ export interface ShapeFixtures {
   /** The tenant of this shape: its URL, counters, reset and faults. */
   tenant: TestTenant;
   /** Client options that point a page at this shape's tenant (pass them to `openCorePage`/`openDemo`). */
-  shapeOptions: Partial<AuthClientOptions>;
+  shapeOptions: Pick<AuthClientOptions, 'domain'>;
 }
 
 /**

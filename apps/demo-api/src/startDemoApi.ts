@@ -25,12 +25,15 @@ const demoOrigins = ['127.0.0.1', 'localhost'].flatMap((host) =>
   [5173, 5174].map((port) => `http://${host}:${port}`),
 );
 
-const messages = [
+/** The API's answer; with a DPoP-bound token it says that the proof was checked too. */
+const messagesFor = (dpop: boolean) => [
   { id: 1, from: 'Demo API', text: 'Hello from a protected API!' },
   {
     id: 2,
     from: 'Demo API',
-    text: 'Before answering, it verified your access token: signature (the tenant’s JWKS), issuer, audience and expiry.',
+    text: dpop
+      ? 'Before answering, it verified your DPoP-bound access token: signature (the tenant’s JWKS), issuer, audience and expiry, and the DPoP proof sent with it — signed by the key the token is bound to (cnf.jkt), for this request (htm, htu), fresh and never seen before (iat, jti), for this token (ath).'
+      : 'Before answering, it verified your access token: signature (the tenant’s JWKS), issuer, audience and expiry.',
   },
   { id: 3, from: 'Demo API', text: 'It also checked that the token carries the read:messages scope.' },
 ];
@@ -77,7 +80,7 @@ export async function startDemoApi(options: DemoApiOptions): Promise<RunningDemo
   ) =>
     send(res, status, { error, message }, { 'www-authenticate': `${scheme} error="${error}", algs="ES256"` });
 
-  async function messagesFor(req: IncomingMessage, res: ServerResponse) {
+  async function answerMessages(req: IncomingMessage, res: ServerResponse) {
     const [scheme = '', token] = (req.headers.authorization ?? '').split(' ');
     const dpop = scheme.toLowerCase() === 'dpop';
     if (!(dpop || scheme.toLowerCase() === 'bearer') || !token) {
@@ -125,7 +128,7 @@ export async function startDemoApi(options: DemoApiOptions): Promise<RunningDemo
       return refuse(res, 403, 'insufficient_scope', 'The access token lacks the read:messages scope.');
     }
     const expiresAt = new Date((payload.exp ?? 0) * 1000).toISOString();
-    send(res, 200, { messages, token: { sub: payload.sub, scope, expiresAt } });
+    send(res, 200, { messages: messagesFor(dpop), token: { sub: payload.sub, scope, expiresAt } });
   }
 
   const server = createServer((req, res) => {
@@ -144,7 +147,7 @@ export async function startDemoApi(options: DemoApiOptions): Promise<RunningDemo
       });
       return void res.end();
     }
-    if (req.method === 'GET' && path === '/api/messages') return void messagesFor(req, res);
+    if (req.method === 'GET' && path === '/api/messages') return void answerMessages(req, res);
     send(res, 404, { error: 'not_found', message: `No route ${req.method} ${path}.` });
   });
 

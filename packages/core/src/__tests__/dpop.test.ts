@@ -4,7 +4,7 @@ import { dpop as dpopOption } from '../dpop/index.js';
 import { AuthError } from '../errors/AuthError.js';
 import { inTabMutex } from '../lock/inTabMutex.js';
 import type { AuthClient, AuthStorage } from '../types.js';
-import { withDpop } from './helpers/fakeDpop.js';
+import { dpopIgnoringFetch, withDpop } from './helpers/fakeDpop.js';
 import { type FakeServer, signIn, testBed } from './helpers/fakeServer.js';
 
 let server: FakeServer;
@@ -105,12 +105,3 @@ describe('the dpop option', () => {
     expect(await storedKey()).toBeUndefined();
   });
 });
-
-/** A token endpoint that drops the DPoP header, as a server without DPoP support ignores it. */
-function dpopIgnoringFetch(fetch: typeof globalThis.fetch): typeof globalThis.fetch {
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const headers = new Headers(init?.headers);
-    headers.delete('dpop');
-    return fetch(input, { ...init, headers });
-  }) as typeof globalThis.fetch;
-}

@@ -1,4 +1,12 @@
-import { clockSkew, DPoP, type DPoPHandle } from 'oauth4webapi';
+import {
+  allowInsecureRequests,
+  clockSkew,
+  customFetch,
+  DPoP,
+  type DPoPHandle,
+  genericTokenEndpointRequest,
+  None,
+} from 'oauth4webapi';
 import { AuthError } from '../errors/AuthError.js';
 import type { AuthLock, AuthStorage, DpopOption } from '../types.js';
 
@@ -19,6 +27,13 @@ export interface DpopProofs {
    * DPoP: never a silent downgrade).
    */
   needsNonce(response: Response): Promise<boolean>;
+  /**
+   * Wraps `fetch` for the Authentication API's login grants, which send bodies of their own (JSON
+   * where Auth0 wants it): each `POST` to `tokenEndpoint` carries a proof of the key (with the
+   * server's nonce once it sent one) and is sent once more on `use_dpop_nonce`; a Bearer answer is
+   * `configuration_error`. Other requests pass through untouched.
+   */
+  tokenFetch(fetch: typeof globalThis.fetch, tokenEndpoint: string): typeof globalThis.fetch;
 }
 
 export const DPOP_KEY = 'dpop';
@@ -68,7 +83,7 @@ export function dpopProofs(
     await storage.set(DPOP_KEY, key);
     return key;
   };
-  return {
+  const proofs: DpopProofs = {
     async handle() {
       // Another tab may be making the key right now: one key per client, made under the lock.
       const key =
@@ -96,5 +111,34 @@ export function dpopProofs(
       if (/error="?use_dpop_nonce/.test(response.headers.get('www-authenticate') ?? '')) return true;
       return (await jsonOf<{ error?: unknown }>(response))?.error === 'use_dpop_nonce';
     },
+    tokenFetch(fetch, tokenEndpoint) {
+      const url = new URL(tokenEndpoint);
+      const as = { issuer: url.origin, token_endpoint: url.href };
+      // oauth4webapi signs a proof only inside a request of its own: it makes one (proof, nonce
+      // of the answer remembered by the handle) whose body and headers are the caller's.
+      const send = async (init: RequestInit) =>
+        genericTokenEndpointRequest(
+          as,
+          { client_id: config.clientId },
+          None(),
+          'urn:sesame:proof-only',
+          new URLSearchParams(),
+          {
+            DPoP: await proofs.handle(),
+            ...(url.protocol === 'http:' && { [allowInsecureRequests]: true }),
+            [customFetch]: (href, { headers }) => {
+              const withProof = new Headers(init.headers);
+              withProof.set('dpop', String(headers.dpop));
+              return fetch(href, { ...init, headers: withProof });
+            },
+          },
+        );
+      return async (input, init = {}) => {
+        if (String(input) !== url.href || init.method !== 'POST') return fetch(input, init);
+        const response = await send(init);
+        return (await proofs.needsNonce(response)) ? send(init) : response;
+      };
+    },
   };
+  return proofs;
 }

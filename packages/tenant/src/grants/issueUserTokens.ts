@@ -2,6 +2,7 @@ import { errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { ResolvedTenantConfig } from '../config/types.js';
 import { OIDC_SCOPES } from '../provider/auth0AccessTokens.js';
 import { findAccountIn } from '../provider/findAccount.js';
+import { bindToDpopKey } from '../provider/grantDpop.js';
 import { resourceServerInfo } from '../provider/resourceServerInfo.js';
 import type { UserStore } from '../users/UserStore.js';
 
@@ -75,12 +76,9 @@ export async function issueUserTokens(
   } else {
     at.scope = oidcScopes.filter((scope) => scope !== 'offline_access').join(' ') || undefined;
   }
-  ctx.oidc.entity('AccessToken', at);
-  const accessToken = await at.save();
-
-  let refreshToken: string | undefined;
+  let rt: InstanceType<typeof provider.RefreshToken> | undefined;
   if (oidcScopes.includes('offline_access') && client.grantTypeAllowed('refresh_token')) {
-    const rt = new provider.RefreshToken({
+    rt = new provider.RefreshToken({
       accountId: account.accountId,
       amr: request.amr,
       authTime: Math.floor(Date.now() / 1000),
@@ -92,6 +90,12 @@ export async function issueUserTokens(
       rotations: 0,
       scope: [...oidcScopes, ...apiScopes].join(' '),
     });
+  }
+  await bindToDpopKey(ctx, at, rt);
+  ctx.oidc.entity('AccessToken', at);
+  const accessToken = await at.save();
+  let refreshToken: string | undefined;
+  if (rt) {
     ctx.oidc.entity('RefreshToken', rt);
     refreshToken = await rt.save();
   }

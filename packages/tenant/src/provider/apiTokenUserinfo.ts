@@ -7,17 +7,23 @@ import type { TenantServices } from '../routes/TenantRoute.js';
 import { OIDC_CLAIMS, userinfoAudience } from './auth0AccessTokens.js';
 import { auth0Routes } from './auth0Routes.js';
 import { findAccountIn } from './findAccount.js';
+import { userinfoDpopProofError } from './userinfoDpopProof.js';
 
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
-/** A 401 as oidc-provider's `/userinfo` answers it. */
-function invalidToken(ctx: Parameters<Middleware>[0], description: string): void {
+/** A 401 as oidc-provider's `/userinfo` answers it, in the scheme the client used. */
+function invalidToken(
+  ctx: Parameters<Middleware>[0],
+  description: string,
+  scheme = 'Bearer',
+  error = 'invalid_token',
+): void {
   ctx.status = 401;
   ctx.set(
     'www-authenticate',
-    `Bearer realm="${ctx.host}", error="invalid_token", error_description="${description}"`,
+    `${scheme} realm="${ctx.host}", error="${error}", error_description="${description}"`,
   );
-  ctx.body = { error: 'invalid_token', error_description: description };
+  ctx.body = { error, error_description: description };
 }
 
 /**
@@ -25,7 +31,9 @@ function invalidToken(ctx: Parameters<Middleware>[0], description: string): void
  * `auth0AccessTokens.ts`), as Auth0 accepts it. oidc-provider's `/userinfo` refuses tokens with
  * an audience and does not store JWT access tokens, so the tenant checks these itself:
  * signature by the tenant's keys, issuer, audience, expiry; then it answers the claims of the
- * token's OIDC scopes. Other requests (opaque tokens, no token, DPoP) go on to oidc-provider.
+ * token's OIDC scopes. A DPoP-bound one (`cnf.jkt`) only as `Authorization: DPoP` with a valid
+ * proof of its key (see `userinfoDpopProofError`), as oidc-provider and Auth0 take bound tokens.
+ * Other requests (opaque tokens, no token) go on to oidc-provider.
  *
  * @param tenant - the issuer, users and configuration.
  * @param signingKeys - the tenant's private signing keys; only their public halves are used.
@@ -44,7 +52,7 @@ export function apiTokenUserinfo(tenant: TenantServices, signingKeys: readonly P
     if (
       ctx.path !== auth0Routes.userinfo ||
       (ctx.method !== 'GET' && ctx.method !== 'POST') ||
-      scheme?.toLowerCase() !== 'bearer' ||
+      (scheme?.toLowerCase() !== 'bearer' && scheme?.toLowerCase() !== 'dpop') ||
       !value ||
       !JWT_SHAPE.test(value)
     ) {
@@ -62,8 +70,13 @@ export function apiTokenUserinfo(tenant: TenantServices, signingKeys: readonly P
     } catch {
       return invalidToken(ctx, 'invalid token provided');
     }
-    // A DPoP-bound token is sent with the DPoP scheme and its proof, never as a Bearer token.
-    if (payload.cnf !== undefined) return invalidToken(ctx, 'invalid token provided');
+    // A DPoP-bound token is sent with the DPoP scheme and a proof of its key, never as a Bearer
+    // token; an unbound one never as a DPoP token.
+    const jkt = (payload.cnf as { jkt?: unknown } | undefined)?.jkt;
+    const dpop = scheme.toLowerCase() === 'dpop';
+    if (dpop !== (jkt !== undefined)) return invalidToken(ctx, 'invalid token provided', scheme);
+    const proofError = dpop ? await userinfoDpopProofError(ctx, tenant, value, jkt) : undefined;
+    if (proofError) return invalidToken(ctx, proofError, 'DPoP', 'invalid_dpop_proof');
     const account = typeof payload.sub === 'string' ? await findAccount(ctx, payload.sub) : undefined;
     if (!account) return invalidToken(ctx, 'invalid token provided');
     allowCors(ctx, tenant, typeof payload.azp === 'string' ? payload.azp : undefined);

@@ -14,6 +14,7 @@ import { auth0Routes, loginPath, OFFLINE_ACCESS_PARAM } from './auth0Routes.js';
 import { dpopNonceSecret } from './dpopNonceSecret.js';
 import { extraGrantTypes } from './extraGrantTypes.js';
 import { findAccountIn } from './findAccount.js';
+import { checkingDpop } from './grantDpop.js';
 import { loadExistingGrant } from './loadExistingGrant.js';
 import { grantHasOfflineAccess } from './offlineAccess.js';
 import { refreshTokenSettingsOf, refreshTokenTtl, withReuseInterval } from './refreshTokenSettings.js';
@@ -206,7 +207,7 @@ ${auto}<button type="submit" form="op.logoutForm">Continue</button>
   const provider = new Provider(issuer, configuration);
   for (const factory of extraGrantTypes) {
     const grant = factory({ config, users, issuer, auth0 });
-    provider.registerGrantType(grant.name, grant.handler, grant.parameters, grant.duplicates);
+    provider.registerGrantType(grant.name, checkingDpop(grant.handler), grant.parameters, grant.duplicates);
   }
   return provider;
 }

@@ -107,3 +107,12 @@ export function withDpop(server: FakeServer) {
   }) as typeof fetch;
   return dpop;
 }
+
+/** A token endpoint that drops the DPoP header, as a server without DPoP support ignores it. */
+export function dpopIgnoringFetch(fetch: typeof globalThis.fetch): typeof globalThis.fetch {
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    headers.delete('dpop');
+    return fetch(input, { ...init, headers });
+  }) as typeof globalThis.fetch;
+}

@@ -74,7 +74,8 @@ export function createSession(client: AuthClient): Session {
     server: {
       domain: config.origin,
       clientId: config.clientId,
-      fetch: config.fetch,
+      // With the dpop option, the login grants prove the client's key too: their tokens are bound.
+      fetch: ctx.server.dpop?.tokenFetch(config.fetch, `${config.origin}/oauth/token`) ?? config.fetch,
       timeoutInSeconds: config.httpTimeoutMs / 1000,
     },
     target(options, name = 'options') {

@@ -5,8 +5,9 @@
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthClient } from '../../../createAuthClient.js';
+import { dpop } from '../../../dpop/index.js';
 import { MfaRequiredError } from '../../../errors/MfaRequiredError.js';
-import type { AuthStorage } from '../../../types.js';
+import type { AuthClientOptions, AuthStorage } from '../../../types.js';
 import { refreshTokenGrant } from '../../oauthGrants.js';
 import { withAuthenticationApi } from '../withAuthenticationApi.js';
 
@@ -73,7 +74,7 @@ beforeAll(async () => {
 afterAll(() => tenant?.stop());
 
 /** A client of the tenant with the session methods; its storage and requests are visible to the test. */
-function tenantClient(clientId = tenantModule.DEMO_CLIENT_ID) {
+function tenantClient(clientId = tenantModule.DEMO_CLIENT_ID, extra: Partial<AuthClientOptions> = {}) {
   const stored = new Map<string, unknown>();
   const storage: AuthStorage = {
     get: async (key) => stored.get(key) as never,
@@ -92,6 +93,7 @@ function tenantClient(clientId = tenantModule.DEMO_CLIENT_ID) {
         requests.push(new URL(input instanceof Request ? input.url : input).pathname);
         return fetch(input, init);
       },
+      ...extra,
     }),
   );
   return { client, stored, requests };
@@ -120,6 +122,22 @@ async function lastMessage(to: string): Promise<{ code?: string; link?: string }
 }
 
 describe('session methods against the tenant', () => {
+  it('with dpop: a password-realm login gets DPoP-bound tokens that refresh with the same key', async () => {
+    const session = tenantClient(undefined, { dpop: dpop() });
+    const { client } = session;
+    await client.loginWithPassword({
+      username: DEMO_USER_EMAIL,
+      password: DEMO_USER_PASSWORD,
+      realm: CONNECTION,
+    });
+    await expectSignedIn(session, DEMO_USER_EMAIL);
+    const bound = await client.getTokenSilently({ detailedResponse: true });
+    expect(bound.token_type.toLowerCase()).toBe('dpop');
+    const refreshed = await client.getTokenSilently({ cacheMode: 'off', detailedResponse: true });
+    expect(refreshed.token_type.toLowerCase()).toBe('dpop');
+    expect(refreshed.access_token).not.toBe(bound.access_token);
+  });
+
   it('loginWithPassword (password-realm), getUserInfo, revokeRefreshToken', async () => {
     const session = tenantClient();
     const { client, stored } = session;
