@@ -72,7 +72,10 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   async function onSync(message: SyncMessage) {
     tokens.forget();
     // With memory storage the other tab's store is not shared: clear this one too.
-    if (message.type === 'logout') await tokens.clear();
+    if (message.type === 'logout') {
+      ctx.server.dpop?.forget();
+      await tokens.clear();
+    }
     await load();
   }
   let releaseStore: (() => void) | undefined;

@@ -1,10 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
 import { dpop as dpopOption } from '../dpop/index.js';
 import { AuthError } from '../errors/AuthError.js';
 import { inTabMutex } from '../lock/inTabMutex.js';
 import type { AuthClient, AuthStorage } from '../types.js';
-import { dpopIgnoringFetch, withDpop } from './helpers/fakeDpop.js';
+import { dpopIgnoringFetch, thumbprint, withDpop } from './helpers/fakeDpop.js';
 import { type FakeServer, signIn, testBed } from './helpers/fakeServer.js';
 
 let server: FakeServer;
@@ -80,6 +80,42 @@ describe('the dpop option', () => {
     expect(await storedKey()).toBeUndefined();
     await signIn(client, server);
     expect(dpop.proofs.at(-1)!.jkt).not.toBe(first);
+  });
+
+  it('keeps no key in memory after logout: no proof is signed with it again', async () => {
+    const client = await signedIn();
+    const { id } = (await storage.get<{ id: string }>('dpop'))!;
+    await client.logout({ openUrl: false });
+    // Another key stored under the old key's id: a handle of the old key kept in memory would sign.
+    const keyPair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    await storage.set('dpop', { id, keyPair });
+    const before = dpop.proofs.length;
+    await signIn(client, server);
+    const used = new Set(dpop.proofs.slice(before).map((p) => p.jkt));
+    expect(used).toEqual(new Set([await thumbprint(keyPair.publicKey)]));
+  });
+
+  it('a logout in another tab drops the key from the memory of this tab too', async () => {
+    const tabA = await signedIn();
+    const tabB = createAuthClient(server.options({ storage, dpop: dpopOption() }));
+    const stop = tabB.subscribe(() => undefined);
+    await tabB.getTokenSilently({ cacheMode: 'off' }); // tab B signs a proof: it holds the key
+    const { id } = (await storage.get<{ id: string }>('dpop'))!;
+    await tabA.logout({ openUrl: false });
+    await vi.waitFor(() => expect(tabB.getSnapshot().status).toBe('unauthenticated'));
+    const keyPair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    await storage.set('dpop', { id, keyPair });
+    const before = dpop.proofs.length;
+    await signIn(tabB, server);
+    const used = new Set(dpop.proofs.slice(before).map((p) => p.jkt));
+    expect(used).toEqual(new Set([await thumbprint(keyPair.publicKey)]));
+    stop();
   });
 
   it('makes one key for tabs that ask at the same time', async () => {

@@ -34,6 +34,8 @@ export interface DpopProofs {
    * `configuration_error`. Other requests pass through untouched.
    */
   tokenFetch(fetch: typeof globalThis.fetch, tokenEndpoint: string): typeof globalThis.fetch;
+  /** Drops the key's handle from memory (the session ended: logout here or in another tab). */
+  forget(): void;
 }
 
 export const DPOP_KEY = 'dpop';
@@ -45,9 +47,6 @@ const jsonOf = <T>(response: Response): Promise<T | undefined> =>
     .json()
     .then((body: unknown) => (typeof body === 'object' && body !== null ? (body as T) : undefined))
     .catch(() => undefined);
-// One handle per stored key, so the nonces each server sent are remembered across requests.
-const handles = new Map<string, DPoPHandle>();
-
 const isCryptoKey = (value: unknown): value is CryptoKey =>
   typeof CryptoKey !== 'undefined' && value instanceof CryptoKey;
 
@@ -83,18 +82,23 @@ export function dpopProofs(
     await storage.set(DPOP_KEY, key);
     return key;
   };
+  // The handle of the stored key, kept so that the nonces each server sent are remembered
+  // across requests; dropped by forget() when the session ends (DESIGN property 7).
+  let current: { id: string; handle: DPoPHandle } | undefined;
   const proofs: DpopProofs = {
     async handle() {
       // Another tab may be making the key right now: one key per client, made under the lock.
       const key =
         (await read()) ??
         (await lock.run(`sesame:${config.clientId}:dpop`, async () => (await read()) ?? create()));
-      let handle = handles.get(key.id);
-      if (!handle) {
-        handle = DPoP({ [clockSkew]: Math.round((config.now() - Date.now()) / 1000) }, key.keyPair);
-        handles.set(key.id, handle);
+      if (current?.id !== key.id) {
+        const handle = DPoP({ [clockSkew]: Math.round((config.now() - Date.now()) / 1000) }, key.keyPair);
+        current = { id: key.id, handle };
       }
-      return handle;
+      return current.handle;
+    },
+    forget() {
+      current = undefined;
     },
     async needsNonce(response) {
       if (response.status === 200) {

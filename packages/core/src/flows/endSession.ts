@@ -11,6 +11,7 @@ import { AuthError } from '../errors/AuthError.js';
  */
 export async function endSession(ctx: ClientContext, cause: unknown): Promise<AuthError> {
   const error = new AuthError('login_required', 'the session has ended', { cause });
+  ctx.server.dpop?.forget();
   await ctx.tokens.clear();
   ctx.store.publish({ status: 'unauthenticated', user: undefined, error });
   ctx.sync.post({ type: 'logout' });

@@ -22,6 +22,7 @@ export async function logout(ctx: ClientContext, options: LogoutOptions = {}): P
     throw new TypeError('"options.openUrl" must be a function or false');
   }
   ctx.transactions.clearTab();
+  ctx.server.dpop?.forget();
   let failure: AuthError | undefined;
   await ctx.tokens.clear().catch((error: AuthError) => {
     failure = error;

@@ -55,8 +55,16 @@ export async function verifyProof(
   if (typeof payload.jti !== 'string' || typeof payload.iat !== 'number') throw new Error('no jti or iat');
   if (accessToken !== undefined && payload.ath !== (await sha256(accessToken)))
     throw new Error('ath does not match');
-  const { crv, kty, x, y } = header.jwk;
-  return { jkt: await sha256(JSON.stringify({ crv, kty, x, y })), header, payload };
+  const jwk = await crypto.subtle.importKey('jwk', header.jwk, { name: 'ECDSA', namedCurve: 'P-256' }, true, [
+    'verify',
+  ]);
+  return { jkt: await thumbprint(jwk), header, payload };
+}
+
+/** The JWK thumbprint (RFC 7638) of a public key, as {@link CheckedProof.jkt}. */
+export async function thumbprint(publicKey: CryptoKey): Promise<string> {
+  const { crv, kty, x, y } = await crypto.subtle.exportKey('jwk', publicKey);
+  return sha256(JSON.stringify({ crv, kty, x, y }));
 }
 
 /**
