@@ -19,6 +19,22 @@ async function signedIn(): Promise<AuthClient> {
   return client;
 }
 
+/**
+ * Stores another key under the old key's id, signs `client` in, and expects every proof of that
+ * login to be signed by the new key: a handle of the old key kept in memory would still sign.
+ */
+async function expectOnlyKeyStoredUnder(id: string, client: AuthClient) {
+  const keyPair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+    'sign',
+    'verify',
+  ]);
+  await storage.set('dpop', { id, keyPair });
+  const before = dpop.proofs.length;
+  await signIn(client, server);
+  const used = new Set(dpop.proofs.slice(before).map((p) => p.jkt));
+  expect(used).toEqual(new Set([await thumbprint(keyPair.publicKey)]));
+}
+
 beforeEach(async () => {
   ({ server, storage } = await testBed());
   dpop = withDpop(server);
@@ -86,16 +102,7 @@ describe('the dpop option', () => {
     const client = await signedIn();
     const { id } = (await storage.get<{ id: string }>('dpop'))!;
     await client.logout({ openUrl: false });
-    // Another key stored under the old key's id: a handle of the old key kept in memory would sign.
-    const keyPair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
-      'sign',
-      'verify',
-    ]);
-    await storage.set('dpop', { id, keyPair });
-    const before = dpop.proofs.length;
-    await signIn(client, server);
-    const used = new Set(dpop.proofs.slice(before).map((p) => p.jkt));
-    expect(used).toEqual(new Set([await thumbprint(keyPair.publicKey)]));
+    await expectOnlyKeyStoredUnder(id, client);
   });
 
   it('a logout in another tab drops the key from the memory of this tab too', async () => {
@@ -106,15 +113,7 @@ describe('the dpop option', () => {
     const { id } = (await storage.get<{ id: string }>('dpop'))!;
     await tabA.logout({ openUrl: false });
     await vi.waitFor(() => expect(tabB.getSnapshot().status).toBe('unauthenticated'));
-    const keyPair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
-      'sign',
-      'verify',
-    ]);
-    await storage.set('dpop', { id, keyPair });
-    const before = dpop.proofs.length;
-    await signIn(tabB, server);
-    const used = new Set(dpop.proofs.slice(before).map((p) => p.jkt));
-    expect(used).toEqual(new Set([await thumbprint(keyPair.publicKey)]));
+    await expectOnlyKeyStoredUnder(id, tabB);
     stop();
   });
 
