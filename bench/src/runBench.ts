@@ -3,6 +3,7 @@
 // library, runs every browser scenario for every library in Chromium, and writes
 // RESULTS.json and RESULTS.md next to this package's package.json.
 import { writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../../scripts/find-chromium.mjs';
 import type { AdapterConfig } from './adapters/Adapter.js';
@@ -32,6 +33,8 @@ const scenarios = scenarioFilter
   : browserScenarios;
 const outDir = new URL('../', import.meta.url);
 const started = new Date();
+// The load of the machine (other processes) at the start; the report states it with the load at the end.
+const loadAtStart = loadavg()[0] ?? 0;
 const log = (text: string) =>
   console.log(`[bench ${((Date.now() - started.getTime()) / 1000).toFixed(0)}s] ${text}`);
 
@@ -163,6 +166,11 @@ function runNotes(): string[] {
   ];
   for (const library of libraries)
     notes.push(...(library.notes ?? []).map((note) => `${library.label}: ${note}`));
+  const load = `${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`;
+  notes.push(
+    `Load average (1 min) of the machine: ${load}, on ${cpus().length} cores. Above the core count, other ` +
+      'processes shared the CPU: absolute times are inflated and noisier; compare ratios within this run.',
+  );
   if (quick) notes.push('`--quick` run: fewer repetitions than the full benchmark.');
   if (only) notes.push(`Only these libraries were run: ${only.join(', ')}.`);
   return notes;

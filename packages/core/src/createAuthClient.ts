@@ -11,7 +11,7 @@ import { registerContext } from './internal.js';
 import { webLock } from './lock/webLock.js';
 import { resolveServer } from './server/resolveServer.js';
 import { createAuthStore } from './state/createAuthStore.js';
-import { createTokenStore } from './storage/createTokenStore.js';
+import { createTokenStore, tokenKey } from './storage/createTokenStore.js';
 import { idbStorage } from './storage/idbStorage.js';
 import { memoryStorage } from './storage/memoryStorage.js';
 import { sessionHint } from './storage/sessionHint.js';
@@ -61,8 +61,11 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     },
     hint,
   );
+  // The session and the default tokens in one read: a start-up's first token needs no second one.
   const load = async () => {
-    const session = await tokens.readSession();
+    const [session] = await tokens.readBoth(
+      tokenKey(config.authorizationParams.audience, config.authorizationParams.scope),
+    );
     store.publish(
       session
         ? { status: 'authenticated', user: session.user }

@@ -221,6 +221,16 @@ export interface AuthStorage {
   del(key: string): Promise<void>;
   /** Removes every value of this client. */
   clear(): Promise<void>;
+  /**
+   * Optional: reads `keys`, then writes the entries `change` returns for those values (`undefined`
+   * removes one), as one atomic operation; resolves with the values read. The IndexedDB storage does
+   * it in one transaction (a refresh's read and write-ahead record, the session and its tokens).
+   * Without it, Sesame calls `get`, then `set` and `del`.
+   */
+  update?(
+    keys: readonly string[],
+    change?: (values: unknown[]) => Record<string, unknown> | undefined,
+  ): Promise<unknown[]>;
 }
 
 /**

@@ -55,22 +55,35 @@ export function refresh(
   return ctx.lock.run(
     `sesame:${config.clientId}:${audience ?? ''}`,
     async () => {
-      // From the storage, not the memory cache: another tab may have refreshed a moment ago.
-      const entry = await tokens.readToken(key, true);
-      if (isFresh(ctx, entry) && entry.accessToken !== seen) {
-        return toTokenResponse(entry, await tokens.readSession(), config.now());
-      }
-      const refreshToken = entry?.refreshToken;
-      if (!entry || !refreshToken) return 'missing';
-      if (entry.unanswered && !resend) return 'doubt';
-      const wait = (entry.retry?.at ?? 0) - config.now();
-      if (wait > 0) {
-        throw new AuthError(entry.retry!.code, `retry in ${Math.ceil(wait / 1000)} s`);
-      }
-      // Offline: fetch would fail before sending, so the token stays as it is.
-      if (typeof navigator !== 'undefined' && navigator.onLine === false) {
-        throw new AuthError('network_error', 'the browser is offline');
-      }
+      const as = await server.metadata();
+      // From the storage, not the memory cache: another tab may have refreshed a moment ago. The
+      // re-read and the write-ahead record share one transaction; `stop` is what ends the refresh
+      // instead of a request (an error is thrown).
+      let stop: RefreshResult | undefined;
+      const [, stored] = await tokens.readBoth(key, (entry, session) => {
+        const wait = (entry?.retry?.at ?? 0) - config.now();
+        if (isFresh(ctx, entry) && entry.accessToken !== seen) {
+          stop = toTokenResponse(entry, session, config.now());
+        } else if (!entry?.refreshToken) {
+          stop = 'missing';
+        } else if (entry.unanswered && !resend) {
+          stop = 'doubt';
+        } else if (wait > 0) {
+          stop = new AuthError(entry.retry!.code, `retry in ${Math.ceil(wait / 1000)} s`);
+        } else if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+          // Offline: fetch would fail before sending, so the token stays as it is.
+          stop = new AuthError('network_error', 'the browser is offline');
+        } else {
+          // Write-ahead: if this tab dies or never stores the answer, the others see the token in doubt.
+          return { ...entry, unanswered: (entry.unanswered ?? 0) + 1 };
+        }
+        return undefined;
+      });
+      if (stop instanceof AuthError) throw stop;
+      if (stop) return stop;
+      // Without `stop`, the entry was stored with its write-ahead record: it has a refresh token.
+      const entry = stored!;
+      const refreshToken = entry.refreshToken!;
       // Updates the entry only if it still holds this token: a logout or rotation meanwhile wins.
       const settle = async (change: Partial<StoredToken>) => {
         const current = await tokens.readToken(key, true);
@@ -79,9 +92,6 @@ export function refresh(
         return true;
       };
       const retry = (code: string, response?: Response) => retryAt(config.now(), entry.retry, code, response);
-      const as = await server.metadata();
-      // Write-ahead: if this tab dies or never stores the answer, the others see the token in doubt.
-      await tokens.writeToken(key, { ...entry, unanswered: (entry.unanswered ?? 0) + 1 });
       let response: Response;
       try {
         response = await server.request((http) =>

@@ -1,6 +1,7 @@
 import { AuthError } from '../errors/AuthError.js';
 import type { AuthStorage, IdTokenClaims, User } from '../types.js';
 import type { SessionHint } from './sessionHint.js';
+import { updateEntries } from './updateEntries.js';
 
 /** The signed-in user: stored once per session, whatever the audiences. */
 export interface StoredSession {
@@ -93,26 +94,39 @@ export function createTokenStore(
     cache.set(key, value);
     if (cache.size === 1) hooks.onFirst?.();
   };
-  const read = async <T>(key: string, fresh: boolean, shape: keyof typeof SHAPES): Promise<T | undefined> => {
-    if (!fresh && cache.has(key)) return cache.get(key) as T;
+  /**
+   * Reads `keys` from the storage and writes the entries `change` returns for the values read, in
+   * one operation (a write is tried once more on failure); then the cache follows: what was written
+   * always, what was read only if nothing was written or forgotten meanwhile. A value of an
+   * unexpected shape reads as absent and is deleted.
+   */
+  const update = async (
+    keys: readonly string[],
+    change?: (values: unknown[]) => Record<string, unknown> | undefined,
+  ) => {
     const seen = version;
-    let value = await guard('read', () => storage.get<T>(key));
-    if (value !== undefined && !(isObject(value) && SHAPES[shape](value))) {
-      console.warn(`[sesame] a stored ${shape} of an unexpected shape was discarded.`);
-      value = undefined;
-      await guard('delete', () => storage.del(key));
+    const shape = (i: number) => (keys[i] === 'session' ? 'session' : 'token');
+    const usable = (value: unknown, i: number) =>
+      isObject(value) && SHAPES[shape(i)](value) ? value : undefined;
+    let writes: Record<string, unknown> = {};
+    const attempt = () =>
+      updateEntries(storage, keys, change && ((raw) => (writes = change(raw.map(usable)) ?? {})));
+    const raw = await guard(change ? 'write' : 'read', () => (change ? attempt().catch(attempt) : attempt()));
+    const values = raw.map(usable);
+    for (const [i, key] of keys.entries()) {
+      if (raw[i] !== undefined && !values[i] && !(key in writes)) {
+        console.warn(`[sesame] a stored ${shape(i)} of an unexpected shape was discarded.`);
+        await guard('delete', () => storage.del(key));
+      }
+      if (seen === version) remember(key, values[i]);
     }
-    if (seen === version) remember(key, value);
-    return value;
+    if (change) version++;
+    for (const key in writes) remember(key, writes[key]);
+    return values;
   };
-  const write = async (key: string, value: unknown) => {
-    // Once more on failure (a rotated refresh token that is never stored ends the session), and
-    // the cache follows only a write that succeeded: a failed write is never reported as stored.
-    const put = () => (value === undefined ? storage.del(key) : storage.set(key, value));
-    await guard('write', () => put().catch(put));
-    version++;
-    remember(key, value);
-  };
+  const read = async <T>(key: string, fresh: boolean): Promise<T | undefined> =>
+    !fresh && cache.has(key) ? (cache.get(key) as T) : ((await update([key]))[0] as T | undefined);
+  const write = (key: string, value: unknown) => update([], () => ({ [key]: value }));
   const forget = () => {
     version++;
     if (cache.size === 0) return;
@@ -122,11 +136,32 @@ export function createTokenStore(
   return {
     /** What the memory cache holds for `key`, synchronously; `undefined` when it holds nothing. */
     peek: <T extends StoredSession | StoredToken>(key: string) => cache.get(key) as T | undefined,
-    readSession: (fresh = false) => read<StoredSession>('session', fresh, 'session'),
-    readToken: (key: string, fresh = false) => read<StoredToken>(key, fresh, 'token'),
-    writeSession: async (session: StoredSession) => {
-      await write('session', session);
-      hint?.set();
+    readSession: (fresh = false) => read<StoredSession>('session', fresh),
+    readToken: (key: string, fresh = false) => read<StoredToken>(key, fresh),
+    /**
+     * Reads the session and the tokens under `key` from the storage (not the cache) in one
+     * operation. `change` may return new tokens for `key`, written in that same operation: under
+     * the refresh lock, the re-read and the write-ahead record cost one IndexedDB transaction.
+     */
+    readBoth: async (
+      key: string,
+      change?: (
+        token: StoredToken | undefined,
+        session: StoredSession | undefined,
+      ) => StoredToken | undefined,
+    ) =>
+      (await update(
+        ['session', key],
+        change &&
+          (([session, token]) => {
+            const changed = change(token as StoredToken | undefined, session as StoredSession | undefined);
+            return changed && { [key]: changed };
+          }),
+      )) as [StoredSession | undefined, StoredToken | undefined],
+    /** Writes the tokens under `key` and, when given, the session, in one operation. */
+    writeTokens: async (key: string, token: StoredToken, session?: StoredSession) => {
+      await update([], () => ({ [key]: token, ...(session && { session }) }));
+      if (session) hint?.set();
     },
     writeToken: (key: string, token: StoredToken) => write(key, token),
     dropToken: (key: string) => write(key, undefined),

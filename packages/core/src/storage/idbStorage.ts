@@ -2,6 +2,7 @@ import { AuthError } from '../errors/AuthError.js';
 import type { AuthStorage } from '../types.js';
 import { inBrowser } from '../util/inBrowser.js';
 import { memoryStorage } from './memoryStorage.js';
+import { updateEntries } from './updateEntries.js';
 
 /** Injectables of {@link idbStorage}, for tests. */
 export interface IdbStorageOptions {
@@ -107,21 +108,21 @@ export function idbStorage(clientId: string, options: IdbStorageOptions = {}): I
           },
         ));
 
-  const transact = async (write: boolean, use: (store: IDBObjectStore) => IDBRequest) => {
+  const transact = async (write: boolean, use: (store: IDBObjectStore) => Promise<unknown>) => {
     const tx = (await connect()).transaction(STORE, write ? 'readwrite' : 'readonly');
     // A write counts only once committed: a full disk (QuotaExceededError) shows up there.
     const committed = new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));
     });
-    const [result] = await Promise.all([settle(use(tx.objectStore(STORE))), committed]);
+    const [result] = await Promise.all([use(tx.objectStore(STORE)), committed]);
     return result;
   };
 
   const run = async (
     what: string,
     write: boolean,
-    use: (store: IDBObjectStore) => IDBRequest,
+    use: (store: IDBObjectStore) => Promise<unknown>,
     fallback: (m: AuthStorage) => Promise<unknown>,
   ): Promise<unknown> => {
     if (!(await start()) && memory) return fallback(memory);
@@ -142,29 +143,52 @@ export function idbStorage(clientId: string, options: IdbStorageOptions = {}): I
       run(
         'read',
         false,
-        (s) => s.get(key),
+        (s) => settle(s.get(key)),
         (m) => m.get(key),
       ) as Promise<T | undefined>,
     set: (key, value) =>
       run(
         'write',
         true,
-        (s) => s.put(value, key),
+        (s) => settle(s.put(value, key)),
         (m) => m.set(key, value),
       ).then(done),
     del: (key) =>
       run(
         'delete',
         true,
-        (s) => s.delete(key),
+        (s) => settle(s.delete(key)),
         (m) => m.del(key),
       ).then(done),
     clear: () =>
       run(
         'clear',
         true,
-        (s) => s.clear(),
+        (s) => settle(s.clear()),
         (m) => m.clear(),
       ).then(done),
+    // The reads, then the writes, in one transaction. A transaction answers its requests in order,
+    // so `change` runs in the last read's callback, while the transaction is still active.
+    update: (keys, change) =>
+      run(
+        'update',
+        change !== undefined,
+        (s) =>
+          new Promise((resolve) => {
+            const reads = keys.map((key) => s.get(key));
+            const write = () => {
+              const values = reads.map((read) => read.result);
+              for (const [key, value] of Object.entries(change?.(values) ?? {})) {
+                if (value === undefined) s.delete(key);
+                else s.put(value, key);
+              }
+              resolve(values);
+            };
+            const last = reads[reads.length - 1];
+            if (last) last.onsuccess = write;
+            else write();
+          }),
+        (m) => updateEntries(m, keys, change),
+      ) as Promise<unknown[]>,
   };
 }

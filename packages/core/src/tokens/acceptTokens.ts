@@ -133,8 +133,12 @@ export async function acceptTokens(ctx: ClientContext, input: AcceptTokensInput)
     expiresAt: now + accessTokenLifetime(result, now / 1000) * 1000,
     refreshToken: result.refresh_token ?? input.previousRefreshToken,
   };
-  if (session !== previous) await tokens.writeSession(session);
-  await tokens.writeToken(tokenKey(input.audience, input.scope), token);
+  // One write (one IndexedDB transaction) for the session and its tokens.
+  await tokens.writeTokens(
+    tokenKey(input.audience, input.scope),
+    token,
+    session !== previous ? session : undefined,
+  );
   ctx.store.publish({ status: 'authenticated', user: session.user, error: undefined });
   ctx.sync.post({ type: 'update' });
   return toTokenResponse(token, session, config.now());

@@ -25,12 +25,14 @@ export async function limitResponseSize(response: Response): Promise<Response> {
     );
   };
   if (Number(headers.get('content-length')) > MAX_TOKEN_RESPONSE_BYTES) throw tooLarge();
-  const chunks: BlobPart[] = [];
-  let size = 0;
+  let bytes = new Uint8Array(0);
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    size += chunk.value.byteLength;
-    if (size > MAX_TOKEN_RESPONSE_BYTES) throw tooLarge();
-    chunks.push(chunk.value);
+    if (bytes.length + chunk.value.length > MAX_TOKEN_RESPONSE_BYTES) throw tooLarge();
+    // Bytes, not a Blob: a Blob's body is read back through the browser's blob store (a round trip).
+    const joined = new Uint8Array(bytes.length + chunk.value.length);
+    joined.set(bytes);
+    joined.set(chunk.value, bytes.length);
+    bytes = joined;
   }
-  return new Response(new Blob(chunks), { status, statusText, headers });
+  return new Response(bytes, { status, statusText, headers });
 }
