@@ -6,8 +6,6 @@ import {
   type DPoPHandle,
   genericTokenEndpointRequest,
   None,
-  protectedResourceRequest,
-  WWWAuthenticateChallengeError,
 } from 'oauth4webapi';
 import { AuthError } from '../errors/AuthError.js';
 import type { AuthLock, AuthStorage, DpopOption } from '../types.js';
@@ -36,13 +34,6 @@ export interface DpopProofs {
    * `configuration_error`. Other requests pass through untouched.
    */
   tokenFetch(fetch: typeof globalThis.fetch, tokenEndpoint: string): typeof globalThis.fetch;
-  /**
-   * Wraps `fetch` for the authorization server's own resources (`/userinfo`) called with the
-   * DPoP-bound `accessToken`: each request goes as `Authorization: DPoP <accessToken>` with a proof
-   * for its method and URL and for that token (`htm`, `htu`, `ath`), and once more with the
-   * server's nonce on `use_dpop_nonce`. The answer comes back as the server gave it.
-   */
-  resourceFetch(fetch: typeof globalThis.fetch, accessToken: string): typeof globalThis.fetch;
   /** Drops the key's handle from memory (the session ended: logout here or in another tab). */
   forget(): void;
 }
@@ -150,31 +141,6 @@ export function dpopProofs(
         if (String(input) !== url.href || init.method !== 'POST') return fetch(input, init);
         const response = await send(init);
         return (await proofs.needsNonce(response)) ? send(init) : response;
-      };
-    },
-    resourceFetch(fetch, accessToken) {
-      const send = async (href: string, init: RequestInit) => {
-        const url = new URL(href);
-        const headers = new Headers(init.headers);
-        headers.delete('authorization');
-        try {
-          return await protectedResourceRequest(accessToken, init.method ?? 'GET', url, headers, null, {
-            DPoP: await proofs.handle(),
-            ...(url.protocol === 'http:' && { [allowInsecureRequests]: true }),
-            [customFetch]: (to, request) => fetch(to, { ...init, ...request } as RequestInit),
-            ...(init.signal && { signal: init.signal }),
-          });
-        } catch (error) {
-          // A challenge is the caller's to read, as any other answer.
-          if (error instanceof WWWAuthenticateChallengeError) return error.response;
-          throw error;
-        }
-      };
-      return async (input, init = {}) => {
-        const response = await send(String(input), init);
-        return response.status === 401 && (await proofs.needsNonce(response))
-          ? send(String(input), init)
-          : response;
       };
     },
   };

@@ -8,7 +8,7 @@ import type { LoginTarget, Session } from './createSession.js';
  * The signed-in user's profile from `/userinfo`, fetched with the access token of
  * `getTokenSilently()` (the stored one while it is valid): as `Authorization: Bearer`, or, for a
  * DPoP-bound token (the `dpop` option), as `Authorization: DPoP` with a proof of the client's key
- * (`htm` GET, `htu`, `ath`). It is used only if its `sub` equals the ID token's (security
+ * (`htm` GET, `htu`, `ath`; see `resourceFetch`). It is used only if its `sub` equals the ID token's (security
  * property 4). Nothing is stored.
  *
  * @param options - The audience and scope of the access token to send (default: the client's).
@@ -29,9 +29,17 @@ export async function getUserInfo(session: Session, options: LoginTarget = {}): 
     detailedResponse: true,
   });
   const proofs = token.token_type?.toLowerCase() === 'dpop' ? ctx.server.dpop : undefined;
+  // The proofs' wrapper is loaded for a bound token only: apps without DPoP never load it.
+  const fetch = proofs
+    ? (await import('../../dpop/resourceFetch.js')).resourceFetch(
+        proofs,
+        ctx.config.fetch,
+        token.access_token,
+      )
+    : ctx.config.fetch;
   const user = await userInfoRequest({
     domain: server.domain,
-    fetch: proofs ? proofs.resourceFetch(ctx.config.fetch, token.access_token) : ctx.config.fetch,
+    fetch,
     timeoutInSeconds: server.timeoutInSeconds,
     access_token: token.access_token,
   });
