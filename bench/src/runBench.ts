@@ -2,31 +2,36 @@
 // Weighs the minimal apps, bundles the adapter pages, starts the tenant and one page server per
 // library, runs every browser scenario for every library in Chromium, and writes
 // RESULTS.json and RESULTS.md next to this package's package.json.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../../scripts/find-chromium.mjs';
-import type { AdapterConfig } from './adapters/Adapter.js';
 import { buildAdapters } from './buildAdapters.js';
 import { libraries as allLibraries, type Library } from './libraries.js';
 import { attempt, errorMessage, type Outcome } from './outcome.js';
 import type { BenchResults, ScenarioResults } from './report/BenchResults.js';
 import { checkTargets } from './report/checkTargets.js';
 import { installedVersions, machineInfo } from './report/machineInfo.js';
+import { mergeResults } from './report/mergeResults.js';
 import { renderMarkdown } from './report/renderMarkdown.js';
+import { adapterConfig } from './runner/adapterConfig.js';
 import { openSession, waitForHarness } from './runner/harnessPage.js';
 import { runInterleaved } from './runner/runInterleaved.js';
 import { browserScenarios } from './scenarios/browserScenarios.js';
 import type { ScenarioContext, ScenarioResult } from './scenarios/Scenario.js';
+import { startBenchApi } from './server/startBenchApi.js';
 import { type PageServer, startPageServer } from './server/startPageServer.js';
 import { measureAppSizes } from './size/measureAppSizes.js';
 import { createTokenChecker } from './tenant/createTokenChecker.js';
 import { startBenchTenant } from './tenant/startBenchTenant.js';
 
-const args = process.argv.slice(2);
+// `pnpm bench -- …` passes the `--` through: it is no option.
+const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const quick = args.includes('--quick');
 const only = optionList('--only');
 const scenarioFilter = optionList('--scenarios');
+// Writes this run's scenarios into the existing results instead of replacing them (see mergeResults).
+const merge = args.includes('--merge');
 const libraries = only ? allLibraries.filter((library) => only.includes(library.id)) : allLibraries;
 const scenarios = scenarioFilter
   ? browserScenarios.filter((scenario) => scenarioFilter.includes(scenario.id))
@@ -38,13 +43,14 @@ const loadAtStart = loadavg()[0] ?? 0;
 const log = (text: string) =>
   console.log(`[bench ${((Date.now() - started.getTime()) / 1000).toFixed(0)}s] ${text}`);
 
-log('1. size');
-const size = await measureAppSizes(libraries);
+log(merge ? '1. size: kept from the existing results (--merge)' : '1. size');
+const size = merge ? [] : await measureAppSizes(libraries);
 log('bundling adapter pages');
 const bundles = await buildAdapters(libraries);
 
 const pageOrigins = libraries.map((library) => `http://127.0.0.1:${library.port}`);
 const tenant = await startBenchTenant(pageOrigins);
+const api = await startBenchApi(tenant, pageOrigins);
 const servers: PageServer[] = [];
 const executablePath = findChromium(process.env);
 const browser = await chromium.launch({ args: chromiumArgs, ...(executablePath ? { executablePath } : {}) });
@@ -68,7 +74,7 @@ try {
       port: library.port,
       bundlePath: bundle.value,
       title: library.label,
-      config: adapterConfig(library.port),
+      config: adapterConfig(tenant, library.port, api.url),
     });
     servers.push(server);
     pageUrls.set(library.id, server.url);
@@ -118,6 +124,7 @@ try {
 } finally {
   await browser.close();
   await Promise.all(servers.map((server) => server.stop()));
+  await api.stop();
   await tenant.stop();
 }
 
@@ -138,23 +145,13 @@ const partial = {
   scenarios: results,
   notes: runNotes(),
 };
-const report: BenchResults = { ...partial, targets: checkTargets(partial) };
+const written = merge
+  ? mergeResults(JSON.parse(await readFile(new URL('RESULTS.json', outDir), 'utf8')) as BenchResults, partial)
+  : partial;
+const report: BenchResults = { ...written, targets: checkTargets(written) };
 await writeFile(new URL('RESULTS.json', outDir), `${JSON.stringify(report, null, 2)}\n`);
 await writeFile(new URL('RESULTS.md', outDir), renderMarkdown(report));
-log(`wrote bench/RESULTS.md and bench/RESULTS.json in ${report.durationSeconds.toFixed(0)} s`);
-
-function adapterConfig(port: number): AdapterConfig {
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    issuer: tenant.issuer,
-    origin: tenant.origin,
-    clientId: tenant.clientId,
-    redirectUri: `${origin}/`,
-    silentRedirectUri: `${origin}/silent`,
-    audience: tenant.audience,
-    scope: 'openid profile email offline_access',
-  };
-}
+log(`wrote bench/RESULTS.md and bench/RESULTS.json in ${partial.durationSeconds.toFixed(0)} s`);
 
 function runNotes(): string[] {
   const notes = [

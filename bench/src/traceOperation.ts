@@ -6,8 +6,10 @@ import { chromiumArgs, findChromium } from '../../scripts/find-chromium.mjs';
 import { buildAdapters } from './buildAdapters.js';
 import { libraries } from './libraries.js';
 import type { HarnessApi } from './page/HarnessApi.js';
+import { adapterConfig } from './runner/adapterConfig.js';
 import { openSession } from './runner/harnessPage.js';
 import { sleep } from './runner/settle.js';
+import { startBenchApi } from './server/startBenchApi.js';
 import { startPageServer } from './server/startPageServer.js';
 import { startBenchTenant } from './tenant/startBenchTenant.js';
 
@@ -27,19 +29,12 @@ const bundle = (await buildAdapters([library])).get(library.id);
 if (!bundle?.ok) throw new Error(`adapter bundle: ${bundle?.error}`);
 const origin = `http://127.0.0.1:${library.port}`;
 const tenant = await startBenchTenant([origin]);
+const api = await startBenchApi(tenant, [origin]);
 const server = await startPageServer({
   port: library.port,
   bundlePath: bundle.value,
   title: library.label,
-  config: {
-    issuer: tenant.issuer,
-    origin: tenant.origin,
-    clientId: tenant.clientId,
-    redirectUri: `${origin}/`,
-    silentRedirectUri: `${origin}/silent`,
-    audience: tenant.audience,
-    scope: 'openid profile email offline_access',
-  },
+  config: adapterConfig(tenant, library.port, api.url),
 });
 const executablePath = findChromium(process.env);
 const browser = await chromium.launch({ args: chromiumArgs, ...(executablePath ? { executablePath } : {}) });
@@ -60,6 +55,7 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+  await api.stop();
   await tenant.stop();
 }
 

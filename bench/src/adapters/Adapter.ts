@@ -12,6 +12,13 @@ export interface AdapterConfig {
   audience: string;
   /** Scope for libraries that do not add `offline_access` themselves. */
   scope: string;
+  /** The bench API: `url` answers `GET` with 200 for a valid token of `audience` that carries `scope`. */
+  api: { url: string; scope: string };
+  /**
+   * Set on a page of the DPoP scenario (opened with `?api` or `?api&dpop`; kept across the login):
+   * the login also asks for `api.scope`, and `dpop` says whether the library's DPoP option is on.
+   */
+  apiPage?: { dpop: boolean };
 }
 
 /**
@@ -37,6 +44,12 @@ export interface Adapter {
   silentAuth(): Promise<string>;
   /** Ends the session locally (no navigation to the tenant). */
   logout(): Promise<void>;
+  /**
+   * On a page of the DPoP scenario (`config.apiPage`): one `GET` of `config.api.url` through the
+   * library's own fetcher (token attached by it, with a DPoP proof when `dpop` is on); resolves
+   * with the status of a 2xx answer (see `answered.ts`). Absent where the library has no fetcher.
+   */
+  callApi?(): Promise<string>;
   /** Runs inside the silent-auth iframe when the library's iframe loads an app page. */
   handleSilentCallback?(): Promise<void>;
 }

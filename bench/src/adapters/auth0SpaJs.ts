@@ -1,10 +1,12 @@
 import { Auth0Client, type Auth0ClientOptions } from '@auth0/auth0-spa-js';
 import type { AdapterFactory } from './Adapter.js';
+import { answered } from './answered.js';
 import { required } from './required.js';
 
 /**
  * auth0-spa-js with refresh tokens and the localStorage cache: its configuration that keeps
- * a session across reloads and tabs. `domain` may carry the `http://` scheme.
+ * a session across reloads and tabs. `domain` may carry the `http://` scheme. On a page of the
+ * DPoP scenario: `useDpop` when DPoP is on, and the API called through its `createFetcher()`.
  */
 export const auth0SpaJs: AdapterFactory = (config) => {
   const options: Auth0ClientOptions = {
@@ -13,8 +15,16 @@ export const auth0SpaJs: AdapterFactory = (config) => {
     authorizationParams: { redirect_uri: config.redirectUri, audience: config.audience, scope: config.scope },
     useRefreshTokens: true,
     cacheLocation: 'localstorage',
+    ...(config.apiPage?.dpop && { useDpop: true }),
   };
   const client = new Auth0Client(options);
+  // Its fetcher signs a proof only when given a `dpopNonceId` (the key it keeps the API's nonces under).
+  const api =
+    config.apiPage &&
+    client.createFetcher({
+      baseUrl: config.api.url,
+      ...(config.apiPage.dpop && { dpopNonceId: 'bench-api' }),
+    });
   return {
     start: async () => {
       await client.checkSession();
@@ -39,5 +49,10 @@ export const auth0SpaJs: AdapterFactory = (config) => {
         }),
       ),
     logout: () => client.logout({ openUrl: false }),
+    // Its fetcher asks getTokenSilently() for `audience: undefined` unless told, which is not the client's default.
+    ...(api && {
+      callApi: async () =>
+        answered(await api.fetchWithAuth(config.api.url, undefined, { audience: config.audience })),
+    }),
   };
 };

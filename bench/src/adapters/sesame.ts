@@ -1,15 +1,29 @@
 import { createAuthClient } from '@sesame/core';
+import { dpop } from '@sesame/core/dpop';
+import { createFetcher } from '@sesame/core/fetcher';
 import type { AdapterFactory } from './Adapter.js';
+import { answered } from './answered.js';
 import { required } from './required.js';
 
-/** Sesame with its default configuration (IndexedDB store, refresh tokens, Web Locks). */
+/**
+ * Sesame with its default configuration (IndexedDB store, refresh tokens, Web Locks). On a page
+ * of the DPoP scenario it also asks for the API's scope, has `dpop: dpop()` when DPoP is on, and
+ * calls the API through `createFetcher`.
+ */
 export const sesame: AdapterFactory = (config) => {
+  const { apiPage } = config;
   const options = {
     domain: config.origin,
     clientId: config.clientId,
-    authorizationParams: { redirect_uri: config.redirectUri, audience: config.audience },
+    authorizationParams: {
+      redirect_uri: config.redirectUri,
+      audience: config.audience,
+      ...(apiPage && { scope: config.scope }),
+    },
+    ...(apiPage?.dpop && { dpop: dpop() }),
   };
   const client = createAuthClient(options);
+  const api = apiPage && createFetcher(client, { baseUrl: config.api.url });
   return {
     start: async () => {
       await client.checkSession();
@@ -29,5 +43,6 @@ export const sesame: AdapterFactory = (config) => {
         }),
       ),
     logout: () => client.logout({ openUrl: false }),
+    ...(api && { callApi: async () => answered(await api(config.api.url)) }),
   };
 };

@@ -42,6 +42,8 @@ export interface HarnessApi {
   getToken(): Promise<TimedResult>;
   getTokenForced(): Promise<TimedResult>;
   silentAuth(): Promise<TimedResult>;
+  /** One API call through the library's fetcher (pages opened with `?api`); `token` is the answer's status. */
+  callApi(): Promise<TimedResult>;
   logout(): Promise<TimedResult>;
   /** Sequential cache-hit `getToken()` calls for `durationMs`; resolves with calls per second. */
   cachedCallsPerSecond(durationMs: number): Promise<number>;

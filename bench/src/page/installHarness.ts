@@ -1,7 +1,9 @@
-import type { Adapter, AdapterFactory } from '../adapters/Adapter.js';
+import type { Adapter, AdapterConfig, AdapterFactory } from '../adapters/Adapter.js';
 import type { BurstResult, HarnessApi, StartupResult, TimedResult } from './HarnessApi.js';
 
 const loginStartKey = 'bench.loginStart';
+/** A page of the DPoP scenario stays one across the login's navigation (the callback URL has no query). */
+const apiPageKey = 'bench.apiPage';
 /** No operation may hang the run: a library that never settles is reported as a timeout. */
 const operationTimeoutMs = 10_000;
 
@@ -21,9 +23,11 @@ async function start(factory: AdapterFactory): Promise<void> {
   const { scriptStartMs } = window.benchState;
   const params = new URLSearchParams(location.search);
   // A misconfigured app: the client id the tenant does not know, as after a typo.
-  const config = params.has('misconfigured')
+  const base = params.has('misconfigured')
     ? { ...window.benchConfig, clientId: 'bench-no-such-client' }
     : window.benchConfig;
+  const apiPage = apiPageOf(params);
+  const config = apiPage ? { ...base, scope: `${base.scope} ${base.api.scope}`, apiPage } : base;
   const adapter = factory(config);
   window.bench = harnessApi(adapter);
 
@@ -61,6 +65,20 @@ async function start(factory: AdapterFactory): Promise<void> {
   window.benchState = { phase: 'ready', scriptStartMs };
 }
 
+/**
+ * `?api` (Bearer) or `?api&dpop` (DPoP): a page of the DPoP scenario. Remembered in
+ * `sessionStorage`, so the page the login comes back to is one too.
+ */
+function apiPageOf(params: URLSearchParams): AdapterConfig['apiPage'] {
+  if (params.has('api')) {
+    const apiPage = { dpop: params.has('dpop') };
+    sessionStorage.setItem(apiPageKey, JSON.stringify(apiPage));
+    return apiPage;
+  }
+  const stored = sessionStorage.getItem(apiPageKey);
+  return stored ? (JSON.parse(stored) as AdapterConfig['apiPage']) : undefined;
+}
+
 /** How long an app's start may take before it is reported as a timeout (longer than any library's own bound). */
 const startupBoundMs = 90_000;
 
@@ -92,6 +110,11 @@ function harnessApi(adapter: Adapter): HarnessApi {
     getToken: () => timed(() => adapter.getToken()),
     getTokenForced: () => timed(() => adapter.getTokenForced()),
     silentAuth: () => timed(() => adapter.silentAuth()),
+    callApi: () =>
+      timed(
+        () =>
+          adapter.callApi?.() ?? Promise.reject(new Error('this page has no API call (open it with ?api)')),
+      ),
     logout: () =>
       timed(async () => {
         await adapter.logout();

@@ -90,7 +90,11 @@ function scenarioSection(results: BenchResults, scenario: ScenarioResults): stri
     const outcome = scenario.results[library.id];
     if (!outcome) continue;
     if (!outcome.ok) {
-      rows.push([library.label, `**error**: ${escapeCell(outcome.error)}`]);
+      // A scenario that does not apply to a library says so ("not measured: why"); it is no error.
+      const text = outcome.error.startsWith('not measured')
+        ? escapeCell(outcome.error)
+        : `**error**: ${escapeCell(outcome.error)}`;
+      rows.push([library.label, text]);
       continue;
     }
     const { metrics, errors, notes, incomparable } = outcome.value;

@@ -1,5 +1,6 @@
 import { cachedToken } from './cachedToken.js';
 import { coldStart } from './coldStart.js';
+import { dpopCost } from './dpopCost.js';
 import { forcedRefresh } from './forcedRefresh.js';
 import { parallelForced } from './parallelForced.js';
 import { redirectLogin } from './redirectLogin.js';
@@ -19,4 +20,5 @@ export const browserScenarios: Scenario[] = [
   severalTabs(10, '7b'),
   silentAuth,
   startUp,
+  dpopCost,
 ];

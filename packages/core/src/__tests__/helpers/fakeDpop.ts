@@ -71,7 +71,9 @@ export async function thumbprint(publicKey: CryptoKey): Promise<string> {
  * Turns the fake server's token endpoint into a DPoP one: a token request with a valid proof gets
  * `token_type: "DPoP"` tokens bound to the proof's key; a refresh token is accepted only with a
  * proof of the key it is bound to; with `nonce` set, a proof without it gets `use_dpop_nonce`.
- * Requests without a proof are answered as before (Bearer).
+ * Requests without a proof are answered as before (Bearer). `/userinfo` accepts a bound access
+ * token only as `Authorization: DPoP` with a proof of its key for the request and token (`ath`),
+ * as the tenant does (`401` with a `DPoP` challenge otherwise, `use_dpop_nonce` likewise).
  */
 export function withDpop(server: FakeServer) {
   const inner = server.fetch;
@@ -82,10 +84,35 @@ export function withDpop(server: FakeServer) {
     boundTo: new Map<string, string>(),
     /** The proofs of the token requests, in order. */
     proofs: [] as CheckedProof[],
+    /** The valid proofs sent to `/userinfo`, in order. */
+    userinfoProofs: [] as CheckedProof[],
+  };
+  const refuse = (error: string, headers: Record<string, string> = {}) =>
+    json({ error }, 401, { 'www-authenticate': `DPoP error="${error}", algs="ES256"`, ...headers });
+  const userinfo = async (input: RequestInfo | URL, init: RequestInit | undefined, url: URL) => {
+    const headers = new Headers(init?.headers);
+    const [scheme = '', token = ''] = (headers.get('authorization') ?? '').split(' ');
+    const jkt = dpop.boundTo.get(token);
+    if (!jkt) return inner(input, init);
+    if (scheme !== 'DPoP') return refuse('invalid_token');
+    let checked: CheckedProof;
+    try {
+      checked = await verifyProof(headers.get('dpop'), 'GET', url, token);
+    } catch {
+      return refuse('invalid_dpop_proof');
+    }
+    if (checked.jkt !== jkt) return refuse('invalid_dpop_proof');
+    if (dpop.nonce && checked.payload.nonce !== dpop.nonce)
+      return refuse('use_dpop_nonce', { 'dpop-nonce': dpop.nonce });
+    dpop.userinfoProofs.push(checked);
+    // The proof checked, the route answers the token as it answers a Bearer one.
+    headers.set('authorization', `Bearer ${token}`);
+    return inner(input, { ...init, headers });
   };
   server.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input));
     const proof = new Headers(init?.headers).get('dpop');
+    if (url.pathname === '/userinfo') return userinfo(input, init, url);
     if (url.pathname !== '/oauth/token') return inner(input, init);
     const refreshToken = new URLSearchParams(String(init?.body)).get('refresh_token');
     if (!proof) {

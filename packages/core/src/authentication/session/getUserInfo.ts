@@ -6,8 +6,10 @@ import type { LoginTarget, Session } from './createSession.js';
 
 /**
  * The signed-in user's profile from `/userinfo`, fetched with the access token of
- * `getTokenSilently()` (the stored one while it is valid). It is used only if its `sub` equals the
- * ID token's (security property 4). Nothing is stored.
+ * `getTokenSilently()` (the stored one while it is valid): as `Authorization: Bearer`, or, for a
+ * DPoP-bound token (the `dpop` option), as `Authorization: DPoP` with a proof of the client's key
+ * (`htm` GET, `htu`, `ath`; see `resourceFetch`). It is used only if its `sub` equals the ID token's (security
+ * property 4). Nothing is stored.
  *
  * @param options - The audience and scope of the access token to send (default: the client's).
  * @throws {TypeError} naming a malformed option.
@@ -22,12 +24,24 @@ import type { LoginTarget, Session } from './createSession.js';
 export async function getUserInfo(session: Session, options: LoginTarget = {}): Promise<User> {
   const { ctx, client, server } = session;
   const { audience, scope } = session.target(checkObject(options));
-  const accessToken = await client.getTokenSilently({ authorizationParams: { audience, scope } });
+  const token = await client.getTokenSilently({
+    authorizationParams: { audience, scope },
+    detailedResponse: true,
+  });
+  const proofs = token.token_type?.toLowerCase() === 'dpop' ? ctx.server.dpop : undefined;
+  // The proofs' wrapper is loaded for a bound token only: apps without DPoP never load it.
+  const fetch = proofs
+    ? (await import('../../dpop/resourceFetch.js')).resourceFetch(
+        proofs,
+        ctx.config.fetch,
+        token.access_token,
+      )
+    : ctx.config.fetch;
   const user = await userInfoRequest({
     domain: server.domain,
-    fetch: ctx.config.fetch,
+    fetch,
     timeoutInSeconds: server.timeoutInSeconds,
-    access_token: accessToken,
+    access_token: token.access_token,
   });
   const stored = await ctx.tokens.readSession();
   if (!stored) throw new AuthError('login_required', 'the session ended');

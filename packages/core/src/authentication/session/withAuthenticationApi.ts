@@ -55,8 +55,8 @@ export interface AuthenticationApiMethods {
    */
   revokeRefreshToken(options?: LoginTarget): Promise<void>;
   /**
-   * `/userinfo` with the current access token, used only if its `sub` is the ID token's
-   * (else `AuthError('invalid_response')`).
+   * `/userinfo` with the current access token (a DPoP-bound one as `Authorization: DPoP` with a
+   * proof), used only if its `sub` is the ID token's (else `AuthError('invalid_response')`).
    * @example const { email_verified } = await auth.getUserInfo();
    */
   getUserInfo(options?: LoginTarget): Promise<User>;

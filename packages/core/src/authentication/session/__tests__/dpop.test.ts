@@ -89,3 +89,41 @@ describe('login grants with the dpop option', () => {
     expect((await boundToken(client)).type).toBe('bearer');
   });
 });
+
+describe('getUserInfo with the dpop option', () => {
+  const userinfoUrl = () => `${server.origin}/userinfo`;
+
+  it('sends the bound access token as DPoP with a proof of its key for GET /userinfo and the token', async () => {
+    const client = dpopClient();
+    await client.loginWithPassword(ada);
+    await expect(client.getUserInfo()).resolves.toEqual({ sub: 'user-1', email: 'ada@example.com' });
+    // The fake refuses a bound token sent as Bearer; it records the proofs it accepted (ath checked).
+    const [proof] = dpop.userinfoProofs;
+    expect(proof?.payload).toMatchObject({ htm: 'GET', htu: userinfoUrl() });
+    expect(proof?.jkt).toBe((await boundToken(client)).jkt);
+    expect(server.requests.filter((r) => r.path === '/userinfo')).toHaveLength(1);
+  });
+
+  it('answers use_dpop_nonce at /userinfo with one more try carrying the nonce', async () => {
+    const client = dpopClient();
+    await client.loginWithPassword(ada);
+    dpop.nonce = 'n-2';
+    await expect(client.getUserInfo()).resolves.toMatchObject({ sub: 'user-1' });
+    expect(dpop.userinfoProofs.map((p) => p.payload.nonce)).toEqual(['n-2']);
+  });
+
+  it('tries once more only: a server that wants yet another nonce gets its use_dpop_nonce as the error', async () => {
+    // A server that asks for a new nonce at each /userinfo request.
+    const inner = server.fetch;
+    let tries = 0;
+    server.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (new URL(String(input)).pathname === '/userinfo') dpop.nonce = `n-${++tries}`;
+      return inner(input, init);
+    }) as typeof fetch;
+    const client = dpopClient();
+    await client.loginWithPassword(ada);
+    await expect(client.getUserInfo()).rejects.toMatchObject({ code: 'use_dpop_nonce' });
+    expect(tries).toBe(2);
+    expect(dpop.userinfoProofs).toHaveLength(0);
+  });
+});
