@@ -122,7 +122,7 @@ async function lastMessage(to: string): Promise<{ code?: string; link?: string }
 }
 
 describe('session methods against the tenant', () => {
-  it('with dpop: a password-realm login gets DPoP-bound tokens that refresh with the same key', async () => {
+  it('with dpop: a password-realm login gets DPoP-bound tokens that refresh with the same key and read /userinfo', async () => {
     const session = tenantClient(undefined, { dpop: dpop() });
     const { client } = session;
     await client.loginWithPassword({
@@ -136,6 +136,8 @@ describe('session methods against the tenant', () => {
     const refreshed = await client.getTokenSilently({ cacheMode: 'off', detailedResponse: true });
     expect(refreshed.token_type.toLowerCase()).toBe('dpop');
     expect(refreshed.access_token).not.toBe(bound.access_token);
+    // The bound token goes to /userinfo as DPoP with a proof: the tenant refuses it as Bearer.
+    await expect(client.getUserInfo()).resolves.toMatchObject({ email: DEMO_USER_EMAIL });
   });
 
   it('loginWithPassword (password-realm), getUserInfo, revokeRefreshToken', async () => {
