@@ -1,8 +1,7 @@
-import { calculatePKCECodeChallenge } from 'oauth4webapi';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
 import type { AuthStorage } from '../types.js';
-import { createFakeServer, type FakeServer, testBed, urlCatcher } from './helpers/fakeServer.js';
+import { b64u, createFakeServer, type FakeServer, testBed, urlCatcher } from './helpers/fakeServer.js';
 
 let server: FakeServer;
 let storage: AuthStorage;
@@ -47,9 +46,12 @@ describe('loginWithRedirect', () => {
       nonce: expect.stringMatching(/^random-value-2/),
       code_challenge_method: 'S256',
     });
-    expect(params.code_challenge).toBe(
-      await calculatePKCECodeChallenge('random-value-3-padded-to-be-long-enough-for-pkce'),
+    // BASE64URL(SHA256(code_verifier)) of the verifier the injected random made (RFC 7636 §4.2).
+    const digest = await crypto.subtle.digest(
+      'SHA-256',
+      new TextEncoder().encode('random-value-3-padded-to-be-long-enough-for-pkce'),
     );
+    expect(params.code_challenge).toBe(b64u(new Uint8Array(digest)));
     expect(params).not.toHaveProperty('response_mode');
     // The transaction is stored under its state, with what the callback needs.
     expect(await storage.get(`tx:${params.state}`)).toMatchObject({

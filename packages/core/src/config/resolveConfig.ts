@@ -1,4 +1,4 @@
-import { generateRandomState } from 'oauth4webapi';
+import { randomString } from '../oauth/base64url.js';
 import type { AuthClientOptions, AuthLock, AuthorizationParams, AuthStorage, DpopOption } from '../types.js';
 
 /** The options of `createAuthClient()` with every default applied; frozen, passed to every module. */
@@ -139,6 +139,6 @@ export function resolveConfig(options: AuthClientOptions): ResolvedConfig {
     fetch: fn(options.fetch, 'fetch', (...args: Parameters<typeof fetch>) => globalThis.fetch(...args)),
     now: fn(options.now, 'now', Date.now),
     lock: options.lock,
-    random: fn(options.random, 'random', generateRandomState),
+    random: fn(options.random, 'random', randomString),
   });
 }

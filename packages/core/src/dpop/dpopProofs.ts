@@ -1,13 +1,5 @@
-import {
-  allowInsecureRequests,
-  clockSkew,
-  customFetch,
-  DPoP,
-  type DPoPHandle,
-  genericTokenEndpointRequest,
-  None,
-} from 'oauth4webapi';
 import { AuthError } from '../errors/AuthError.js';
+import { base64url } from '../oauth/base64url.js';
 import type { AuthLock, AuthStorage, DpopOption } from '../types.js';
 
 /** The client's DPoP key as stored: non-extractable, with an id that names its nonce cache. */
@@ -18,8 +10,19 @@ interface StoredKey {
 
 /** What the client's requests need of DPoP (RFC 9449). */
 export interface DpopProofs {
-  /** The oauth4webapi handle of the stored key (made on first use, under the cross-tab lock). */
-  handle(): Promise<DPoPHandle>;
+  /**
+   * A proof of the stored key (made on first use, under the cross-tab lock) for one request:
+   * `htm`, `htu` (the URL without query and fragment), `iat`, a fresh `jti`, the nonce the
+   * server last sent for that origin, and `ath` when an access token goes with the request.
+   */
+  proof(method: string, url: URL, accessToken?: string): Promise<string>;
+  /** Keeps the nonce an answer carries (`DPoP-Nonce`) for the next proofs to its origin. */
+  remember(url: URL, response: Response): void;
+  /**
+   * Sends a request that carries a proof, and once more when the server asks for a nonce
+   * (`use_dpop_nonce`): the second proof carries it. Never more than twice.
+   */
+  retried<T>(send: () => Promise<T>): Promise<T>;
   /**
    * Looks at an answer to a request that carried a proof: `true` when the server asked for a
    * nonce (`use_dpop_nonce`), so the request is worth sending once more with it; throws
@@ -34,7 +37,7 @@ export interface DpopProofs {
    * `configuration_error`. Other requests pass through untouched.
    */
   tokenFetch(fetch: typeof globalThis.fetch, tokenEndpoint: string): typeof globalThis.fetch;
-  /** Drops the key's handle from memory (the session ended: logout here or in another tab). */
+  /** Drops the key and the servers' nonces from memory (the session ended: logout here or in another tab). */
   forget(): void;
 }
 
@@ -82,20 +85,59 @@ export function dpopProofs(
     await storage.set(DPOP_KEY, key);
     return key;
   };
-  // The handle of the stored key, kept so that the nonces each server sent are remembered
-  // across requests; dropped by forget() when the session ends (DESIGN property 7).
-  let current: { id: string; handle: DPoPHandle } | undefined;
+  const encoder = new TextEncoder();
+  const sign = async (key: CryptoKey, header: object, payload: object) => {
+    const input = [header, payload].map((part) => base64url(encoder.encode(JSON.stringify(part)))).join('.');
+    const signature = await crypto.subtle.sign(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      key,
+      encoder.encode(input),
+    );
+    return `${input}.${base64url(signature)}`;
+  };
+  // The stored key with its public JWK, and the nonces each server sent, kept across requests;
+  // dropped by forget() when the session ends (DESIGN property 7).
+  let current:
+    | { id: string; privateKey: CryptoKey; jwk: JsonWebKey; nonces: Map<string, string> }
+    | undefined;
   const proofs: DpopProofs = {
-    async handle() {
+    async proof(method, url, accessToken) {
       // Another tab may be making the key right now: one key per client, made under the lock.
       const key =
         (await read()) ??
         (await lock.run(`sesame:${config.clientId}:dpop`, async () => (await read()) ?? create()));
       if (current?.id !== key.id) {
-        const handle = DPoP({ [clockSkew]: Math.round((config.now() - Date.now()) / 1000) }, key.keyPair);
-        current = { id: key.id, handle };
+        const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', key.keyPair.publicKey);
+        current = {
+          id: key.id,
+          privateKey: key.keyPair.privateKey,
+          jwk: { kty, crv, x, y },
+          nonces: new Map(),
+        };
       }
-      return current.handle;
+      const nonce = current.nonces.get(url.origin);
+      return sign(
+        current.privateKey,
+        { typ: 'dpop+jwt', alg: 'ES256', jwk: current.jwk },
+        {
+          iat: Math.floor(config.now() / 1000),
+          jti: config.random(),
+          htm: method,
+          htu: `${url.origin}${url.pathname}`,
+          ...(nonce && { nonce }),
+          ...(accessToken !== undefined && {
+            ath: base64url(await crypto.subtle.digest('SHA-256', encoder.encode(accessToken))),
+          }),
+        },
+      );
+    },
+    remember(url, response) {
+      const nonce = response.headers.get('dpop-nonce');
+      if (nonce) current?.nonces.set(url.origin, nonce);
+    },
+    async retried(send) {
+      const result = await send();
+      return result instanceof Response && (await proofs.needsNonce(result)) ? send() : result;
     },
     forget() {
       current = undefined;
@@ -117,31 +159,17 @@ export function dpopProofs(
     },
     tokenFetch(fetch, tokenEndpoint) {
       const url = new URL(tokenEndpoint);
-      const as = { issuer: url.origin, token_endpoint: url.href };
-      // oauth4webapi signs a proof only inside a request of its own: it makes one (proof, nonce
-      // of the answer remembered by the handle) whose body and headers are the caller's.
-      const send = async (init: RequestInit) =>
-        genericTokenEndpointRequest(
-          as,
-          { client_id: config.clientId },
-          None(),
-          'urn:sesame:proof-only',
-          new URLSearchParams(),
-          {
-            DPoP: await proofs.handle(),
-            ...(url.protocol === 'http:' && { [allowInsecureRequests]: true }),
-            [customFetch]: (href, { headers }) => {
-              const withProof = new Headers(init.headers);
-              withProof.set('dpop', String(headers.dpop));
-              return fetch(href, { ...init, headers: withProof });
-            },
-          },
-        );
-      return async (input, init = {}) => {
-        if (String(input) !== url.href || init.method !== 'POST') return fetch(input, init);
-        const response = await send(init);
-        return (await proofs.needsNonce(response)) ? send(init) : response;
+      const send = async (init: RequestInit) => {
+        const headers = new Headers(init.headers);
+        headers.set('dpop', await proofs.proof('POST', url));
+        const response = await fetch(url.href, { ...init, headers });
+        proofs.remember(url, response);
+        return response;
       };
+      return (input, init = {}) =>
+        String(input) !== url.href || init.method !== 'POST'
+          ? fetch(input, init)
+          : proofs.retried(() => send(init));
     },
   };
   return proofs;

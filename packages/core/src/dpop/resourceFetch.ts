@@ -1,9 +1,4 @@
-import {
-  allowInsecureRequests,
-  customFetch,
-  protectedResourceRequest,
-  WWWAuthenticateChallengeError,
-} from 'oauth4webapi';
+import { protectedRequest } from '../oauth/protectedRequest.js';
 import type { DpopProofs } from './dpopProofs.js';
 
 /**
@@ -19,27 +14,6 @@ export function resourceFetch(
   fetch: typeof globalThis.fetch,
   accessToken: string,
 ): typeof globalThis.fetch {
-  const send = async (href: string, init: RequestInit) => {
-    const url = new URL(href);
-    const headers = new Headers(init.headers);
-    headers.delete('authorization');
-    try {
-      return await protectedResourceRequest(accessToken, init.method ?? 'GET', url, headers, null, {
-        DPoP: await proofs.handle(),
-        ...(url.protocol === 'http:' && { [allowInsecureRequests]: true }),
-        [customFetch]: (to, request) => fetch(to, { ...init, ...request } as RequestInit),
-        ...(init.signal && { signal: init.signal }),
-      });
-    } catch (error) {
-      // A challenge is the caller's to read, as any other answer.
-      if (error instanceof WWWAuthenticateChallengeError) return error.response;
-      throw error;
-    }
-  };
-  return async (input, init = {}) => {
-    const response = await send(String(input), init);
-    return response.status === 401 && (await proofs.needsNonce(response))
-      ? send(String(input), init)
-      : response;
-  };
+  return (input, init = {}) =>
+    proofs.retried(() => protectedRequest(fetch, new URL(String(input)), init, accessToken, proofs));
 }

@@ -1,12 +1,9 @@
-import { AuthorizationResponseError, ResponseBodyError } from 'oauth4webapi';
 import { AuthError } from './AuthError.js';
-import { MfaRequiredError } from './MfaRequiredError.js';
 
 /**
- * The cause put in an `AuthError`: it names the problem and holds nothing else. oauth4webapi's
- * errors carry what they rejected in `cause` (the token response of an unsupported `token_type`,
- * an encrypted ID token, an error body, the authorization response), and a logger prints a cause
- * chain in full, so no original error is ever kept (security properties 2 and 8).
+ * The cause put in an `AuthError`: it names the problem and holds nothing else. A thrown error
+ * may carry what it rejected (a library's error, a response), and a logger prints a cause chain
+ * in full, so no original error is ever kept (security properties 2 and 8).
  */
 const causeOf = (problem: string) => ({ cause: new Error(problem) });
 
@@ -19,29 +16,13 @@ export function toAuthError(error: unknown, signal?: AbortSignal): AuthError {
   if (signal?.aborted || (error instanceof Error && /^(Abort|Timeout)Error$/.test(error.name))) {
     return new AuthError('timeout', 'the request did not complete in time');
   }
-  if (error instanceof ResponseBodyError) {
-    const { status, error: code, error_description: description } = error;
-    const cause = causeOf(`HTTP ${status} ${code}`);
-    if (status === 429) return new AuthError('rate_limited', description, cause);
-    if (code === 'mfa_required' && typeof error.cause.mfa_token === 'string') {
-      return new MfaRequiredError(error.cause.mfa_token, description, cause);
-    }
-    return new AuthError(status >= 500 ? 'server_error' : code, description, cause);
-  }
-  if (error instanceof AuthorizationResponseError) {
-    return new AuthError(
-      error.error,
-      error.error_description,
-      causeOf(`authorization response ${error.error}`),
-    );
-  }
   if (!(error instanceof Error)) return new AuthError('invalid_response', String(error));
   const { code } = error as { code?: unknown };
   // A TypeError without a code is fetch failing (offline, DNS, CORS): nothing came back.
   if (error instanceof TypeError && code === undefined) {
     return new AuthError('network_error', 'the server could not be reached', causeOf(error.message));
   }
-  // oauth4webapi's own errors have a code (`OAUTH_…`, `ERR_…`) and messages that name no value.
+  // Anything else (a WebCrypto or parsing failure): its message names no value.
   return new AuthError(
     'invalid_response',
     error.message,

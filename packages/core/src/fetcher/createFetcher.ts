@@ -1,14 +1,9 @@
-import {
-  allowInsecureRequests,
-  customFetch,
-  type ProtectedResourceRequestBody,
-  protectedResourceRequest,
-  WWWAuthenticateChallengeError,
-} from 'oauth4webapi';
 import { isSecureEnough } from '../config/resolveConfig.js';
 import { AuthError } from '../errors/AuthError.js';
 import { StepUpError } from '../errors/StepUpError.js';
 import { contextOf } from '../internal.js';
+import { challengeOf } from '../oauth/challengeOf.js';
+import { protectedRequest } from '../oauth/protectedRequest.js';
 import type { AuthClient } from '../types.js';
 
 /** Options of {@link createFetcher}. */
@@ -79,7 +74,6 @@ export function createFetcher(client: AuthClient, options: FetcherOptions = {}):
         `"input" is on ${url.origin}, not an allowed origin of this fetcher: no token was sent`,
       );
     }
-    const method = (init.method ?? 'GET').toUpperCase();
     // A stream can be sent once only: no second try then.
     const once = init.body instanceof ReadableStream;
     const send = async (cacheMode: 'on' | 'off') => {
@@ -88,47 +82,29 @@ export function createFetcher(client: AuthClient, options: FetcherOptions = {}):
       const proofs = bound ? ctx.server.dpop : undefined;
       if (bound && !proofs)
         throw new AuthError('configuration_error', 'a DPoP-bound token on a client without the dpop option');
-      return protectedResourceRequest(
-        token.access_token,
-        method,
-        url,
-        new Headers(init.headers),
-        (init.body ?? null) as ProtectedResourceRequestBody,
-        {
-          [customFetch]: (href, request) => ctx.config.fetch(href, { ...init, ...request } as RequestInit),
-          [allowInsecureRequests]: url.protocol === 'http:',
-          ...(proofs && { DPoP: await proofs.handle() }),
-          ...(init.signal && { signal: init.signal }),
-        },
-      );
+      return protectedRequest(ctx.config.fetch, url, init, token.access_token, proofs);
     };
     let nonceTried = once;
     let refreshed = once;
     for (;;) {
-      try {
-        return await send(refreshed && !once ? 'off' : 'on');
-      } catch (error) {
-        if (!(error instanceof WWWAuthenticateChallengeError)) throw error;
-        const challenge =
-          error.cause.find((c) => c.scheme === 'dpop' || c.scheme === 'bearer') ?? error.cause[0];
-        const {
-          error: code,
-          error_description: description,
+      const response = await send(refreshed && !once ? 'off' : 'on');
+      const {
+        error: code,
+        error_description: description,
+        scope,
+        acr_values,
+        max_age,
+      } = challengeOf(response) ?? {};
+      if (code === 'use_dpop_nonce' && !nonceTried) nonceTried = true;
+      else if (code === 'invalid_token' && !refreshed) refreshed = true;
+      else if (code === 'insufficient_scope' || code === 'insufficient_user_authentication') {
+        throw new StepUpError(code, {
+          description,
           scope,
-          acr_values,
-          max_age,
-        } = challenge?.parameters ?? {};
-        if (code === 'use_dpop_nonce' && !nonceTried) nonceTried = true;
-        else if (code === 'invalid_token' && !refreshed) refreshed = true;
-        else if (code === 'insufficient_scope' || code === 'insufficient_user_authentication') {
-          throw new StepUpError(code, {
-            description,
-            scope,
-            acrValues: acr_values,
-            maxAge: max_age === undefined ? undefined : Number(max_age),
-          });
-        } else return error.response;
-      }
+          acrValues: acr_values,
+          maxAge: max_age === undefined ? undefined : Number(max_age),
+        });
+      } else return response;
     }
   };
 }

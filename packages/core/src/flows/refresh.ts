@@ -1,7 +1,7 @@
-import { None, refreshTokenGrantRequest } from 'oauth4webapi';
 import type { ClientContext } from '../context.js';
 import { AuthError } from '../errors/AuthError.js';
 import { RETRYABLE_CODES, toAuthError } from '../errors/toAuthError.js';
+import { tokenRequest } from '../oauth/tokenRequest.js';
 import { type StoredToken, tokenKey } from '../storage/createTokenStore.js';
 import { acceptTokens, toTokenResponse } from '../tokens/acceptTokens.js';
 import type { TokenResponse } from '../types.js';
@@ -95,7 +95,12 @@ export function refresh(
       let response: Response;
       try {
         response = await server.request((http) =>
-          refreshTokenGrantRequest(as, server.client(), None(), refreshToken, http),
+          tokenRequest(
+            as,
+            config.clientId,
+            { grant_type: 'refresh_token', refresh_token: refreshToken },
+            http,
+          ),
         );
       } catch (error) {
         // No answer: the server may or may not have used the token; it stays in doubt.

@@ -1,6 +1,6 @@
-import { calculatePKCECodeChallenge } from 'oauth4webapi';
 import { joinScopes } from '../config/resolveConfig.js';
 import type { ClientContext } from '../context.js';
+import { codeChallenge } from '../oauth/codeChallenge.js';
 import type { Transaction } from '../transactions/createTransactionStore.js';
 import type { AuthorizationParams } from '../types.js';
 
@@ -43,7 +43,7 @@ export async function startAuthorization(
     scope,
     state: tx.state,
     nonce: tx.nonce,
-    code_challenge: await calculatePKCECodeChallenge(tx.codeVerifier),
+    code_challenge: await codeChallenge(tx.codeVerifier),
     code_challenge_method: 'S256',
     response_mode: responseMode,
   });

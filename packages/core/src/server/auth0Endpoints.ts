@@ -1,4 +1,4 @@
-import type { AuthorizationServer } from 'oauth4webapi';
+import type { AuthorizationServer } from '../oauth/types.js';
 
 /**
  * The metadata of an Auth0 tenant, whose endpoints are fixed: no discovery round trip.

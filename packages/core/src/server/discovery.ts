@@ -1,9 +1,8 @@
-import type { AuthorizationServer } from 'oauth4webapi';
+import type { AuthorizationServer } from '../oauth/types.js';
 
 /**
  * Fetches and validates the OpenID discovery document of `issuer`: a 200 answer whose body is a
- * JSON object with an `issuer` that equals `issuer` as a URL (the checks of oauth4webapi's
- * `processDiscoveryResponse`). Loaded with `import()` in OIDC mode only, so it imports nothing
+ * JSON object with an `issuer` that equals `issuer` as a URL (OpenID Connect Discovery §4.3). Loaded with `import()` in OIDC mode only, so it imports nothing
  * at run time: any code it shared with the entry would be split into a chunk of its own that
  * every app loads at start.
  *

@@ -1,34 +1,17 @@
-import {
-  type AuthorizationServer,
-  allowInsecureRequests,
-  type Client,
-  clockSkew,
-  clockTolerance,
-  customFetch,
-  type DPoPHandle,
-} from 'oauth4webapi';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { DpopProofs } from '../dpop/dpopProofs.js';
 import { toAuthError } from '../errors/toAuthError.js';
+import type { HttpOptions } from '../oauth/tokenRequest.js';
+import type { AuthorizationServer } from '../oauth/types.js';
 import { withTimeout } from '../util/withTimeout.js';
 import { auth0Endpoints } from './auth0Endpoints.js';
-
-/** The options every oauth4webapi request of this client gets. */
-export interface HttpOptions {
-  [customFetch]: typeof fetch;
-  [allowInsecureRequests]?: boolean;
-  signal: AbortSignal;
-  /** With the `dpop` option: the proof of possession every request carries. */
-  DPoP?: DPoPHandle;
-}
 
 export type Server = ReturnType<typeof resolveServer>;
 
 /**
  * The authorization server of a client: its metadata (known in Auth0 mode, discovered once
- * and cached in OIDC mode), the oauth4webapi `Client` on the injected clock and leeway, and
- * `request()`, which bounds every HTTP exchange by `httpTimeoutInSeconds` and maps failures
- * to `AuthError`s. With `dpop`, every request carries a DPoP proof and a `use_dpop_nonce`
+ * and cached in OIDC mode), and `request()`, which bounds every HTTP exchange by
+ * `httpTimeoutInSeconds` and maps failures to `AuthError`s. With `dpop`, every request carries a DPoP proof and a `use_dpop_nonce`
  * answer is retried once with the nonce.
  */
 export function resolveServer(config: ResolvedConfig, dpop?: DpopProofs) {
@@ -39,17 +22,9 @@ export function resolveServer(config: ResolvedConfig, dpop?: DpopProofs) {
     const { httpTimeoutMs, fetch, allowInsecure } = config;
     return withTimeout(httpTimeoutMs, async (signal) => {
       try {
-        const http: HttpOptions = {
-          [customFetch]: fetch,
-          signal,
-          ...(allowInsecure && { [allowInsecureRequests]: true }),
-          ...(dpop && { DPoP: await dpop.handle() }),
-        };
-        const result = await task(http);
-        // A server that wants a DPoP nonce asks once; the handle keeps it, so one more try carries it.
-        return dpop && result instanceof Response && (await dpop.needsNonce(result))
-          ? await task(http)
-          : result;
+        const http: HttpOptions = { fetch, signal, allowInsecure, dpop };
+        // A server that wants a DPoP nonce asks once; the proofs keep it, so one more try carries it.
+        return await (dpop ? dpop.retried(() => task(http)) : task(http));
       } catch (error) {
         throw toAuthError(error, signal);
       }
@@ -70,15 +45,6 @@ export function resolveServer(config: ResolvedConfig, dpop?: DpopProofs) {
         throw error;
       });
       return metadata;
-    },
-    /** The oauth4webapi client: a public client whose clock is the injected one. */
-    client(): Client {
-      return {
-        client_id: config.clientId,
-        token_endpoint_auth_method: 'none',
-        [clockSkew]: Math.round((config.now() - Date.now()) / 1000),
-        [clockTolerance]: config.leeway,
-      };
     },
   };
 }

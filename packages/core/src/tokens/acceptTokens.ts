@@ -1,12 +1,6 @@
-import {
-  getValidatedIdTokenClaims,
-  processAuthorizationCodeResponse,
-  processGenericTokenEndpointResponse,
-  processRefreshTokenResponse,
-  type TokenEndpointResponse,
-} from 'oauth4webapi';
 import type { ClientContext } from '../context.js';
 import { AuthError } from '../errors/AuthError.js';
+import { readTokenResponse } from '../oauth/readTokenResponse.js';
 import { type StoredSession, type StoredToken, tokenKey } from '../storage/createTokenStore.js';
 import type { IdTokenClaims, TokenResponse, User } from '../types.js';
 import { accessTokenLifetime } from './accessTokenLifetime.js';
@@ -18,7 +12,7 @@ export interface AcceptTokensInput {
   /** The unread response of the token endpoint. */
   readonly response: Response;
   /**
-   * Which oauth4webapi processing applies. `login`: any further grant, which signs a user in
+   * Which grant answered. `login`: any further grant, which signs a user in
    * without a redirect (password, passwordless, MFA, device code, token exchange): an ID token is
    * required and, as after a redirect, it may be another user's. Only `refresh_token` keeps the user.
    */
@@ -52,20 +46,6 @@ const PROTOCOL_CLAIMS = new Set([
   'cnf',
 ]);
 
-function process(input: AcceptTokensInput, ...args: Parameters<typeof processRefreshTokenResponse>) {
-  if (input.grant === 'authorization_code') {
-    const [as, client, response] = args;
-    return processAuthorizationCodeResponse(as, client, response, {
-      requireIdToken: true,
-      ...(input.nonce !== undefined && { expectedNonce: input.nonce }),
-      ...(input.maxAge !== undefined && { maxAge: input.maxAge }),
-    });
-  }
-  return input.grant === 'refresh_token'
-    ? processRefreshTokenResponse(...args)
-    : processGenericTokenEndpointResponse(...args);
-}
-
 function checkOrganization(claims: Record<string, unknown>, organization: string | undefined): void {
   if (organization === undefined) return;
   // Auth0: an id (`org_…`) is compared with `org_id`, a name with `org_name` (case-insensitive).
@@ -76,9 +56,10 @@ function checkOrganization(claims: Record<string, unknown>, organization: string
 }
 
 /**
- * The one way tokens enter a session, whatever the grant: oauth4webapi validates the response
- * and the ID-token claims, the ID-token signature is verified against the JWKS, a new ID token
- * must keep the session's `sub`; then the token store is written, the auth-state store
+ * The one way tokens enter a session, whatever the grant: the response is validated
+ * (`readTokenResponse`), the ID-token signature is verified against the JWKS and its claims are
+ * checked (`checkIdTokenClaims`: issuer, audience, times, nonce, `max_age`; a refreshed one keeps
+ * the session's `sub`); then the token store is written, the auth-state store
  * publishes the new user, and other tabs are told. If any check fails nothing is stored and
  * the error (an `AuthError`) names no token.
  *
@@ -88,8 +69,10 @@ function checkOrganization(claims: Record<string, unknown>, organization: string
  * @throws {AuthError} `rate_limited`, `server_error`, the server's OAuth error code, `mfa_required`
  *   (an `MfaRequiredError`), or `invalid_response`.
  * @example
- * const response = await genericTokenEndpointRequest(as, client, None(), 'http://auth0.com/oauth/grant-type/passwordless/otp', params);
- * await acceptTokens(ctx, { response, grant: 'login', audience, scope });
+ * const response = await server.request((http) =>
+ *   tokenRequest(as, clientId, { grant_type: 'refresh_token', refresh_token: stored }, http),
+ * );
+ * await acceptTokens(ctx, { response, grant: 'refresh_token', audience, scope, previousRefreshToken: stored });
  */
 export async function acceptTokens(ctx: ClientContext, input: AcceptTokensInput): Promise<TokenResponse> {
   const { server, tokens, config } = ctx;
@@ -102,22 +85,30 @@ export async function acceptTokens(ctx: ClientContext, input: AcceptTokensInput)
   // A logout (here or in another tab) while the refresh was on its way ends it: no resurrection.
   if (input.grant === 'refresh_token' && !previous)
     throw new AuthError('login_required', 'the session ended');
-  const result: TokenEndpointResponse = await server.request(async (http) => {
-    const processed = await process(input, as, server.client(), response);
-    if (processed.id_token !== undefined) await ctx.verifyIdToken(as, response, http);
-    return processed;
+  const { body: result, idToken } = await server.request(async (http) => {
+    const read = await readTokenResponse(response);
+    if (read.idToken) await ctx.verifyIdToken(as, read.idToken, http);
+    return read;
   });
-  const claims = getValidatedIdTokenClaims(result);
   const now = config.now();
   // A login (with or without a redirect) brings its own ID token and may be another user's;
   // a refresh keeps the session's user.
   let session = input.grant === 'refresh_token' ? previous : undefined;
-  if (claims) {
+  if (idToken) {
+    const { claims } = idToken;
     checkOrganization(claims, input.organization);
-    checkIdTokenClaims(claims, now / 1000, config.leeway, session?.claims);
+    checkIdTokenClaims(claims, {
+      issuer: as.issuer,
+      clientId: config.clientId,
+      now: now / 1000,
+      leeway: config.leeway,
+      ...(input.grant === 'authorization_code' && { nonce: input.nonce }),
+      ...(input.maxAge !== undefined && { maxAge: input.maxAge }),
+      ...(session && { previous: session.claims }),
+    });
     const entries = Object.entries(claims);
     session = {
-      idToken: result.id_token as string,
+      idToken: idToken.raw,
       claims: Object.fromEntries(entries) as StoredSession['claims'],
       user: Object.fromEntries(entries.filter(([name]) => !PROTOCOL_CLAIMS.has(name))) as User,
     };

@@ -1,4 +1,5 @@
-import type { TokenEndpointResponse } from 'oauth4webapi';
+import type { TokenEndpointResponse } from '../authentication/types.js';
+import { decodeBase64url } from '../oauth/base64url.js';
 
 /**
  * How long an access token lives when the token response has no `expires_in` and the token is
@@ -7,8 +8,7 @@ import type { TokenEndpointResponse } from 'oauth4webapi';
 export const DEFAULT_EXPIRES_IN = 300;
 
 /**
- * The lifetime of an access token, in seconds: `expires_in` (oauth4webapi has checked it is a
- * finite number ≥ 0); else, for a JWT access token, its own `exp` minus its `iat` (or minus the
+ * The lifetime of an access token, in seconds: `expires_in` (checked to be a finite number ≥ 0); else, for a JWT access token, its own `exp` minus its `iat` (or minus the
  * client's clock); else {@link DEFAULT_EXPIRES_IN}. The JWT is only read, not trusted: it decides
  * nothing but when to ask for a new one.
  *
@@ -18,7 +18,7 @@ export function accessTokenLifetime(response: TokenEndpointResponse, now: number
   if (response.expires_in !== undefined) return response.expires_in;
   try {
     const payload = response.access_token.split('.')[1] as string;
-    const { exp, iat } = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    const { exp, iat } = JSON.parse(new TextDecoder().decode(decodeBase64url(payload)));
     const lifetime = exp - (Number.isFinite(iat) ? iat : now);
     if (Number.isFinite(lifetime) && lifetime > 0) return lifetime;
   } catch {

@@ -8,7 +8,7 @@ export const MAX_TOKEN_RESPONSE_BYTES = 128 * 1024;
 
 /**
  * Reads a token response's body up to {@link MAX_TOKEN_RESPONSE_BYTES} and hands back an unread
- * copy for oauth4webapi. A larger body (announced by `Content-Length` or found while reading) is
+ * copy to parse. A larger body (announced by `Content-Length` or found while reading) is
  * refused without being parsed, and its download is cancelled.
  *
  * @throws {AuthError} `invalid_response` when the body is too large.

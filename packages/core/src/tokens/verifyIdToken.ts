@@ -1,50 +1,135 @@
-import {
-  type AuthorizationServer,
-  type JWKSCacheInput,
-  jwksCache,
-  KEY_SELECTION,
-  OperationProcessingError,
-  validateApplicationLevelSignature,
-} from 'oauth4webapi';
-import type { HttpOptions } from '../server/resolveServer.js';
+import { AuthError } from '../errors/AuthError.js';
+import { endpointOf, type HttpOptions } from '../oauth/tokenRequest.js';
+import type { AuthorizationServer, ParsedJwt } from '../oauth/types.js';
 
-/** Verifies the ID-token signature of a token response that oauth4webapi has processed. */
-export type IdTokenVerifier = (
-  as: AuthorizationServer,
-  response: Response,
-  http: HttpOptions,
-) => Promise<void>;
+/** Verifies the signature of an ID token against the server's JWKS. */
+export type IdTokenVerifier = (as: AuthorizationServer, jwt: ParsedJwt, http: HttpOptions) => Promise<void>;
 
 /** The least time between two JWKS downloads for an unknown `kid` (as jose's remote key sets). */
 export const JWKS_COOLDOWN_MS = 30_000;
 
+/** How long a downloaded JWKS is used before it is downloaded again (as jose's remote key sets). */
+export const JWKS_MAX_AGE_MS = 600_000;
+
+type Jwk = JsonWebKey & { kid?: unknown };
+
+/** The key type, curve and WebCrypto algorithms of a JWS `alg` (RFC 7518 §3.1, RFC 8037). */
+function algorithmOf(alg: unknown) {
+  const bits = typeof alg === 'string' ? alg.slice(2) : '';
+  const hash = `SHA-${bits}`;
+  if (!['256', '384', '512'].includes(bits)) {
+    return alg === 'EdDSA' || alg === 'Ed25519'
+      ? { kty: 'OKP', crv: 'Ed25519', key: { name: 'Ed25519' }, verify: { name: 'Ed25519' } }
+      : undefined;
+  }
+  switch ((alg as string).slice(0, 2)) {
+    case 'RS':
+      return { kty: 'RSA', key: { name: 'RSASSA-PKCS1-v1_5', hash }, verify: { name: 'RSASSA-PKCS1-v1_5' } };
+    case 'PS':
+      return {
+        kty: 'RSA',
+        key: { name: 'RSA-PSS', hash },
+        verify: { name: 'RSA-PSS', saltLength: +bits / 8 },
+      };
+    case 'ES': {
+      const crv = bits === '512' ? 'P-521' : `P-${bits}`;
+      return { kty: 'EC', crv, key: { name: 'ECDSA', namedCurve: crv }, verify: { name: 'ECDSA', hash } };
+    }
+  }
+  return undefined;
+}
+
 /**
- * Makes the ID-token signature check of one client. oauth4webapi validates the claims of an
- * ID token but not its signature (it came over TLS from the token endpoint); Sesame checks it
- * too, against the server's JWKS, which is cached. When no key matches the token's `kid` the
- * JWKS is fetched once more (the server rotated its keys) before the token is rejected, but at
- * most once per {@link JWKS_COOLDOWN_MS} on the client's clock: a server (or an attacker) that
- * answers with unknown key ids cannot make every response cost a download.
+ * Makes the ID-token signature check of one client. The token's `alg` must be one the server
+ * announces (`id_token_signing_alg_values_supported`, else `RS256`) and never `none`; its key is
+ * the one JWK of the server's JWKS that matches the `kid`, the key type and curve, `use` and
+ * `alg`; RSA keys have at least 2048 bits. The JWKS and the imported keys are cached in memory
+ * for {@link JWKS_MAX_AGE_MS}. When no key matches the token's `kid` the JWKS is fetched once
+ * more (the server rotated its keys) before the token is rejected, but at most once per
+ * {@link JWKS_COOLDOWN_MS} on the client's clock: a server (or an attacker) that answers with
+ * unknown key ids cannot make every response cost a download.
  *
  * @param now - The client's clock, in milliseconds.
+ * @throws {AuthError} `invalid_response` naming the problem (the returned function).
  * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
+ * @see https://www.rfc-editor.org/rfc/rfc7515#section-5.2
  */
 export function createIdTokenVerifier(now: () => number): IdTokenVerifier {
-  let cache: JWKSCacheInput = {};
+  let jwks: { uri: string; at: number; keys: Promise<Jwk[]> } | undefined;
   let refetchedAt = -Infinity;
-  // oauth4webapi caches keys per metadata object: a fresh copy forces a fresh download.
-  let keyed: { as: AuthorizationServer; copy: AuthorizationServer } | undefined;
-  return async (as, response, http) => {
-    if (keyed?.as !== as) keyed = { as, copy: { ...as } };
-    try {
-      await validateApplicationLevelSignature(keyed.copy, response, { ...http, [jwksCache]: cache });
-    } catch (error) {
-      const unknownKey = error instanceof OperationProcessingError && error.code === KEY_SELECTION;
-      if (!unknownKey || now() - refetchedAt < JWKS_COOLDOWN_MS) throw error;
-      refetchedAt = now();
-      keyed = { as, copy: { ...as } };
-      cache = {};
-      await validateApplicationLevelSignature(keyed.copy, response, { ...http, [jwksCache]: cache });
+  const imported = new WeakMap<Jwk, Promise<CryptoKey>>();
+  const invalid = (problem: string) => new AuthError('invalid_response', `the ID token ${problem}`);
+
+  const download = async (url: URL, http: HttpOptions): Promise<Jwk[]> => {
+    const response = await http.fetch(url.href, {
+      headers: { accept: 'application/json, application/jwk-set+json' },
+      redirect: 'manual',
+      signal: http.signal,
+    });
+    const body = (await response.json().catch(() => undefined)) as { keys?: unknown } | undefined;
+    if (response.status !== 200 || !Array.isArray(body?.keys)) {
+      throw new AuthError(
+        'invalid_response',
+        `the server's JWKS answered HTTP ${response.status} without keys`,
+      );
     }
+    return body.keys.filter((key): key is Jwk => typeof key === 'object' && key !== null);
+  };
+  const keysOf = (as: AuthorizationServer, http: HttpOptions, fresh: boolean): Promise<Jwk[]> => {
+    const url = endpointOf(as, 'jwks_uri', http);
+    if (fresh || jwks?.uri !== url.href || now() - jwks.at >= JWKS_MAX_AGE_MS) {
+      const keys = download(url, http);
+      jwks = { uri: url.href, at: now(), keys };
+      // A failed download is not kept: the next token tries again.
+      keys.catch(() => {
+        if (jwks?.keys === keys) jwks = undefined;
+      });
+    }
+    return jwks.keys;
+  };
+
+  return async (as, jwt, http) => {
+    const { alg, kid, crit } = jwt.header;
+    const allowed = as.id_token_signing_alg_values_supported ?? ['RS256'];
+    const algorithm = algorithmOf(alg);
+    if (!allowed.includes(alg as string) || !algorithm)
+      throw invalid('is signed with an algorithm that is not allowed');
+    if (crit !== undefined) throw invalid('has "crit" header extensions, which are not supported');
+    const matching = (keys: Jwk[]) =>
+      keys.filter(
+        (key) =>
+          key.kty === algorithm.kty &&
+          (kid === undefined || key.kid === kid) &&
+          (key.use === undefined || key.use === 'sig') &&
+          (key.alg === undefined || key.alg === alg) &&
+          (algorithm.crv === undefined || key.crv === algorithm.crv) &&
+          (key.key_ops === undefined || key.key_ops.includes('verify')),
+      );
+    let candidates = matching(await keysOf(as, http, false));
+    if (candidates.length === 0 && now() - refetchedAt >= JWKS_COOLDOWN_MS) {
+      refetchedAt = now();
+      candidates = matching(await keysOf(as, http, true));
+    }
+    const [jwk] = candidates;
+    if (!jwk || candidates.length > 1)
+      throw invalid(jwk ? 'matches several keys of the JWKS' : 'matches no key of the JWKS');
+    let key = imported.get(jwk);
+    if (!key) {
+      const { kty, n, e, crv, x, y } = jwk;
+      key = crypto.subtle.importKey('jwk', { kty, n, e, crv, x, y }, algorithm.key, false, ['verify']);
+      imported.set(jwk, key);
+    }
+    const verified = await key.then(
+      (cryptoKey) =>
+        ((cryptoKey.algorithm as RsaHashedKeyAlgorithm).modulusLength ?? 2048) >= 2048 &&
+        crypto.subtle.verify(
+          algorithm.verify,
+          cryptoKey,
+          jwt.signature,
+          new TextEncoder().encode(jwt.signingInput),
+        ),
+      () => false,
+    );
+    if (!verified) throw invalid('signature does not verify');
   };
 }
