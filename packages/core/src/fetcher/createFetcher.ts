@@ -82,19 +82,15 @@ export function createFetcher(client: AuthClient, options: FetcherOptions = {}):
       const proofs = bound ? ctx.server.dpop : undefined;
       if (bound && !proofs)
         throw new AuthError('configuration_error', 'a DPoP-bound token on a client without the dpop option');
-      return protectedRequest(ctx.config.fetch, url, init, token.access_token, proofs);
+      const response = await protectedRequest(ctx.config.fetch, url, init, token.access_token, proofs);
+      // The challenge of the token's own scheme is the one that speaks about it.
+      return { response, challenge: challengeOf(response, bound ? 'dpop' : 'bearer') ?? {} };
     };
     let nonceTried = once;
     let refreshed = once;
     for (;;) {
-      const response = await send(refreshed && !once ? 'off' : 'on');
-      const {
-        error: code,
-        error_description: description,
-        scope,
-        acr_values,
-        max_age,
-      } = challengeOf(response) ?? {};
+      const { response, challenge } = await send(refreshed && !once ? 'off' : 'on');
+      const { error: code, error_description: description, scope, acr_values, max_age } = challenge;
       if (code === 'use_dpop_nonce' && !nonceTried) nonceTried = true;
       else if (code === 'invalid_token' && !refreshed) refreshed = true;
       else if (code === 'insufficient_scope' || code === 'insufficient_user_authentication') {

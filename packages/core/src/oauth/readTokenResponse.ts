@@ -38,8 +38,8 @@ async function errorOf(response: Response): Promise<AuthError> {
 /**
  * Reads a token endpoint's answer: anything but a 200 is thrown as the server's error; a 200 must
  * be a JSON object with string `access_token` and `token_type` (`Bearer` or `DPoP`), a finite
- * `expires_in` ≥ 0 when present (a numeric string is read as a number), and string
- * `refresh_token`, `scope` and `id_token` when present. The ID token is split and decoded; its
+ * `expires_in` ≥ 0 when present (a numeric string is read as a number), non-empty string
+ * `refresh_token` and `id_token` and a string `scope` when present. The ID token is split and decoded; its
  * signature and claims are the caller's to check. No token appears in an error.
  *
  * @throws {AuthError} the server's OAuth error code, or `invalid_response` naming the member.
@@ -54,8 +54,10 @@ export async function readTokenResponse(response: Response): Promise<ReadTokens>
     if (typeof body[name] !== 'string' || !body[name]) throw invalid(`has no "${name}"`);
   }
   for (const name of ['refresh_token', 'scope', 'id_token']) {
-    if (body[name] !== undefined && typeof body[name] !== 'string')
-      throw invalid(`has a "${name}" that is not a string`);
+    const value = body[name];
+    // An empty refresh token would replace the session's with nothing (oauth4webapi refused it).
+    if (value !== undefined && (typeof value !== 'string' || (!value && name !== 'scope')))
+      throw invalid(`has a "${name}" that is not a ${name === 'scope' ? '' : 'non-empty '}string`);
   }
   const tokenType = (body.token_type as string).toLowerCase();
   if (tokenType !== 'bearer' && tokenType !== 'dpop') throw invalid('has an unsupported "token_type"');

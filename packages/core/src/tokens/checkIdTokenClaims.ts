@@ -48,6 +48,7 @@ export function checkIdTokenClaims(claims: Claims, expected: ExpectedClaims): vo
     if (claims[name] !== undefined && !Number.isFinite(claims[name]))
       fail(`"${name}" is not a finite number`);
   }
+  if ((claims.auth_time as number) < 0) fail('"auth_time" is negative');
   if (claims.exp === undefined || claims.iat === undefined) fail('"exp" or "iat" is missing');
   if (claims.iss !== expected.issuer) fail('"iss" is not the issuer');
   const aud = [claims.aud].flat();

@@ -57,7 +57,8 @@ function algorithmOf(alg: unknown) {
 export function createIdTokenVerifier(now: () => number): IdTokenVerifier {
   let jwks: { uri: string; at: number; keys: Promise<Jwk[]> } | undefined;
   let refetchedAt = -Infinity;
-  const imported = new WeakMap<Jwk, Promise<CryptoKey>>();
+  // A key is imported for one algorithm (an RSA key for RS256 verifies with SHA-256 only).
+  const imported = new WeakMap<Jwk, { alg: unknown; key: Promise<CryptoKey> }>();
   const invalid = (problem: string) => new AuthError('invalid_response', `the ID token ${problem}`);
 
   const download = async (url: URL, http: HttpOptions): Promise<Jwk[]> => {
@@ -90,7 +91,9 @@ export function createIdTokenVerifier(now: () => number): IdTokenVerifier {
 
   return async (as, jwt, http) => {
     const { alg, kid, crit } = jwt.header;
-    const allowed = as.id_token_signing_alg_values_supported ?? ['RS256'];
+    // Not an array (a string would match by substring): the default, as oauth4webapi did.
+    const supported = as.id_token_signing_alg_values_supported;
+    const allowed = Array.isArray(supported) ? supported : ['RS256'];
     const algorithm = algorithmOf(alg);
     if (!allowed.includes(alg as string) || !algorithm)
       throw invalid('is signed with an algorithm that is not allowed');
@@ -103,7 +106,7 @@ export function createIdTokenVerifier(now: () => number): IdTokenVerifier {
           (key.use === undefined || key.use === 'sig') &&
           (key.alg === undefined || key.alg === alg) &&
           (algorithm.crv === undefined || key.crv === algorithm.crv) &&
-          (key.key_ops === undefined || key.key_ops.includes('verify')),
+          (key.key_ops === undefined || (Array.isArray(key.key_ops) && key.key_ops.includes('verify'))),
       );
     let candidates = matching(await keysOf(as, http, false));
     if (candidates.length === 0 && now() - refetchedAt >= JWKS_COOLDOWN_MS) {
@@ -113,11 +116,11 @@ export function createIdTokenVerifier(now: () => number): IdTokenVerifier {
     const [jwk] = candidates;
     if (!jwk || candidates.length > 1)
       throw invalid(jwk ? 'matches several keys of the JWKS' : 'matches no key of the JWKS');
-    let key = imported.get(jwk);
+    let key = imported.get(jwk)?.alg === alg ? imported.get(jwk)?.key : undefined;
     if (!key) {
       const { kty, n, e, crv, x, y } = jwk;
       key = crypto.subtle.importKey('jwk', { kty, n, e, crv, x, y }, algorithm.key, false, ['verify']);
-      imported.set(jwk, key);
+      imported.set(jwk, { alg, key });
     }
     const verified = await key.then(
       (cryptoKey) =>

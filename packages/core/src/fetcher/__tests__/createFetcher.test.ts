@@ -111,6 +111,24 @@ describe('createFetcher', () => {
     expect(api.requests).toHaveLength(4);
   });
 
+  it("reads the challenge of the token's own scheme when the API sends a Bearer and a DPoP one (RFC 9449 §7.2)", async () => {
+    const both = (bearer: string, dpopChallenge: string) => () =>
+      new Response(null, {
+        status: 401,
+        headers: { 'www-authenticate': `${bearer}, ${dpopChallenge}`, 'dpop-nonce': 'api-nonce' },
+      });
+    const bound = createFetcher(await signedIn(true), { baseUrl: server.origin });
+    api.answers.push(both('Bearer realm="api"', 'DPoP algs="ES256", error="use_dpop_nonce"'));
+    expect((await bound('/api/things')).status).toBe(200);
+    expect(api.requests).toHaveLength(2);
+    // A Bearer token: the DPoP challenge (first) says nothing about it; the Bearer one asks for a refresh.
+    api.requests.length = 0;
+    const bearer = createFetcher(await signedIn(), { baseUrl: server.origin });
+    api.answers.push(both('DPoP algs="ES256"', 'Bearer error="invalid_token"'));
+    expect((await bearer('/api/things')).status).toBe(200);
+    expect(api.requests).toHaveLength(2);
+  });
+
   it('answers invalid_token with one forced refresh and one more try, never more', async () => {
     const client = await signedIn();
     const fetcher = createFetcher(client, { baseUrl: server.origin });
