@@ -132,6 +132,27 @@ describe('the dpop option', () => {
     expect(await client.isAuthenticated()).toBe(false);
   });
 
+  it('spends the refresh token when a refresh is answered with a Bearer token: never presented again', async () => {
+    let bearer = false;
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await server.fetch(input, init);
+      if (!bearer || !String(input).endsWith('/oauth/token') || response.status !== 200) return response;
+      return Response.json({ ...(await response.json()), token_type: 'Bearer' });
+    }) as typeof globalThis.fetch;
+    const client = createAuthClient(
+      server.options({ storage, fetch, silentAuth: false, dpop: dpopOption() }),
+    );
+    await signIn(client, server);
+    // The server rotates the refresh token and answers with Bearer tokens (it ignored the proof).
+    bearer = true;
+    const failed = await client.getTokenSilently({ cacheMode: 'off' }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(AuthError);
+    expect(server.tokenRequests('refresh_token')).toHaveLength(1);
+    await client.getTokenSilently({ cacheMode: 'off' }).catch(() => undefined);
+    expect(server.tokenRequests('refresh_token')).toHaveLength(1);
+    expect(await client.isAuthenticated()).toBe(false);
+  });
+
   it('sends no proof when off', async () => {
     const client = createAuthClient(server.options({ storage }));
     await signIn(client, server);

@@ -1,4 +1,3 @@
-import { AuthError } from '../errors/AuthError.js';
 import { base64url } from '../oauth/base64url.js';
 import type { AuthLock, AuthStorage, DpopOption } from '../types.js';
 
@@ -25,16 +24,16 @@ export interface DpopProofs {
   retried<T>(send: () => Promise<T>): Promise<T>;
   /**
    * Looks at an answer to a request that carried a proof: `true` when the server asked for a
-   * nonce (`use_dpop_nonce`), so the request is worth sending once more with it; throws
-   * `configuration_error` when a token response came back as a Bearer token (the server ignored
-   * DPoP: never a silent downgrade).
+   * nonce (`use_dpop_nonce`), so the request is worth sending once more with it. (A token answer
+   * that came back as Bearer is refused where every token answer is checked, `acceptTokens`: the
+   * server rotated the token it answered, which must then count as spent.)
    */
   needsNonce(response: Response): Promise<boolean>;
   /**
    * Wraps `fetch` for the Authentication API's login grants, which send bodies of their own (JSON
    * where Auth0 wants it): each `POST` to `tokenEndpoint` carries a proof of the key (with the
-   * server's nonce once it sent one) and is sent once more on `use_dpop_nonce`; a Bearer answer is
-   * `configuration_error`. Other requests pass through untouched.
+   * server's nonce once it sent one) and is sent once more on `use_dpop_nonce`. Other requests
+   * pass through untouched.
    */
   tokenFetch(fetch: typeof globalThis.fetch, tokenEndpoint: string): typeof globalThis.fetch;
   /** Drops the key and the servers' nonces from memory (the session ended: logout here or in another tab). */
@@ -143,16 +142,6 @@ export function dpopProofs(
       current = undefined;
     },
     async needsNonce(response) {
-      if (response.status === 200) {
-        const body = await jsonOf<{ token_type?: unknown }>(response);
-        if (typeof body?.token_type === 'string' && body.token_type.toLowerCase() === 'bearer') {
-          throw new AuthError(
-            'configuration_error',
-            'the server answered a DPoP token request with a Bearer token: it does not support DPoP for this application',
-          );
-        }
-        return false;
-      }
       if (response.status !== 400 && response.status !== 401) return false;
       if (/error="?use_dpop_nonce/.test(response.headers.get('www-authenticate') ?? '')) return true;
       return (await jsonOf<{ error?: unknown }>(response))?.error === 'use_dpop_nonce';

@@ -90,6 +90,13 @@ export async function acceptTokens(ctx: ClientContext, input: AcceptTokensInput)
     if (read.idToken) await ctx.verifyIdToken(as, read.idToken, http);
     return read;
   });
+  // The server ignored the proof: never a silent downgrade to tokens a thief could use.
+  if (server.dpop && result.token_type !== 'dpop') {
+    throw new AuthError(
+      'configuration_error',
+      'the server answered a DPoP token request with a Bearer token: it does not support DPoP for this application',
+    );
+  }
   const now = config.now();
   // A login (with or without a redirect) brings its own ID token and may be another user's;
   // a refresh keeps the session's user.

@@ -20,7 +20,7 @@ export interface ExpectedClaims {
   readonly previous?: Claims;
 }
 
-// What a refreshed ID token must keep of the session's (OIDC Core 12.2); `auth_time` when it has one.
+// What a refreshed ID token must keep of the session's (OIDC Core 12.2); `auth_time` when both have one.
 const KEPT = ['iss', 'sub', 'aud', 'azp', 'auth_time'] as const;
 
 // `aud` may be a string or an array, in any order.
@@ -73,7 +73,11 @@ export function checkIdTokenClaims(claims: Claims, expected: ExpectedClaims): vo
   for (const name of KEPT) {
     const kept =
       name === 'aud' ? audiences(claims.aud) === audiences(previous.aud) : claims[name] === previous[name];
-    if (!kept && !(name === 'auth_time' && claims.auth_time === undefined)) {
+    // `auth_time` is compared only when both have it: either may leave it out.
+    if (
+      !kept &&
+      !(name === 'auth_time' && (claims.auth_time === undefined || previous.auth_time === undefined))
+    ) {
       fail(`"${name}" differs from the session's`);
     }
   }

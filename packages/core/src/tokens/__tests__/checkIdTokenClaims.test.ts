@@ -138,6 +138,9 @@ describe('checkIdTokenClaims of a refreshed ID token (OIDC Core 12.2)', () => {
   it('accepts one that keeps iss, sub, aud, azp and auth_time, or leaves auth_time out', () => {
     expect(check(refreshed, expected)).toBe('ok');
     expect(check({ ...refreshed, auth_time: undefined }, expected)).toBe('ok');
+    // The session's token had none: a refreshed one may carry the original authentication time.
+    const { auth_time: _, ...withoutAuthTime } = previous;
+    expect(check(refreshed, { nonce: undefined, previous: withoutAuthTime })).toBe('ok');
     expect(check({ ...refreshed, aud: ['client-1'] }, expected)).toBe('ok');
   });
 
