@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Library } from '../libraries.js';
 import { attempt, type Outcome } from '../outcome.js';
 import { bundle } from './bundle.js';
-import { type CompressedSizes, compressedSizes } from './compressedSizes.js';
+import { appSizes, type CompressedSizes } from './compressedSizes.js';
 
 /** React and ReactDOM are the app's, not the auth library's: they are left out of the binding apps. */
 export const reactExternals = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'];
@@ -20,10 +20,10 @@ const appsDir = new URL('../apps/', import.meta.url);
 export async function measureAppSizes(libraries: Library[]): Promise<AppSizes[]> {
   const results: AppSizes[] = [];
   for (const library of libraries) {
-    const core = await attempt(async () => compressedSizes(await bundle(appPath(library.app))));
+    const core = await attempt(async () => appSizes(await bundle(appPath(library.app))));
     const { reactApp } = library;
     const react = reactApp
-      ? await attempt(async () => compressedSizes(await bundle(appPath(reactApp.file), reactExternals)))
+      ? await attempt(async () => appSizes(await bundle(appPath(reactApp.file), reactExternals)))
       : undefined;
     results.push(react ? { library: library.id, core, react } : { library: library.id, core });
   }
