@@ -91,7 +91,10 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   const lock = config.lock ?? webLock();
   const ctx: ClientContext = {
     config,
-    server: resolveServer(config, config.dpop?.create(config, storage, lock) as DpopProofs | undefined),
+    server: resolveServer(config, config.dpop?.create(config, storage, lock) as DpopProofs | undefined, {
+      storage,
+      now: config.now,
+    }),
     tokens,
     transactions: createTransactionStore(storage, config.clientId, durable),
     store,
