@@ -19,8 +19,11 @@ export interface StoredDiscovery {
 export interface DiscoveryCache {
   readonly storage: AuthStorage;
   readonly now: () => number;
+  /** What the client's start-up read found under the key `discovery`: used instead of reading it again. */
+  readonly stored?: Promise<unknown>;
 }
 
+// The start-up read of createAuthClient.ts reads this key too.
 const KEY = 'discovery';
 
 /** True when `claimed` names `issuer` (as URLs: an issuer spelled without its trailing slash matches). */
@@ -77,7 +80,7 @@ export async function discovery(
   signal: AbortSignal,
   cache?: DiscoveryCache,
 ): Promise<AuthorizationServer> {
-  const stored = cache && (await cache.storage.get(KEY).catch(() => undefined));
+  const stored = cache && (await (cache.stored ?? cache.storage.get(KEY)).catch(() => undefined));
   const known = cache && usable(stored, issuer, cache.now());
   if (known) return known;
   const url = new URL(issuer);
