@@ -26,9 +26,9 @@ export interface HttpOptions {
 export type Server = ReturnType<typeof resolveServer>;
 
 /**
- * The authorization server of a client: its metadata (known in Auth0 mode; in OIDC mode
- * discovered once per page and kept in `cache` across page loads), the oauth4webapi `Client` on
- * the injected clock and leeway, and `request()`, which bounds every HTTP exchange by `httpTimeoutInSeconds` and maps failures
+ * The authorization server of a client: its metadata (known in Auth0 mode, discovered once
+ * and cached in OIDC mode), the oauth4webapi `Client` on the injected clock and leeway, and
+ * `request()`, which bounds every HTTP exchange by `httpTimeoutInSeconds` and maps failures
  * to `AuthError`s. With `dpop`, every request carries a DPoP proof and a `use_dpop_nonce`
  * answer is retried once with the nonce.
  */
@@ -61,7 +61,7 @@ export function resolveServer(config: ResolvedConfig, dpop?: DpopProofs, cache?:
     request,
     /** With the `dpop` option: the client's DPoP key and proofs. */
     dpop,
-    /** The server's metadata (in OIDC mode, from `cache` while fresh); a failed discovery is tried again on the next call. */
+    /** The server's metadata (OIDC mode: from `cache` while fresh); a failed discovery is tried again next call. */
     metadata(): Promise<AuthorizationServer> {
       // Loaded when used: an app in Auth0 mode never downloads the discovery code.
       metadata ??= request(async ({ signal }) =>
