@@ -21,7 +21,8 @@ declare global {
 
 const { dpop: withDpop, ...options } = pageOptions();
 const client = createAuthClient({
-  domain: __TENANT_URL__,
+  // An `issuer` option puts the page in OIDC mode (discovery), which takes no `domain`.
+  ...(!options.issuer && { domain: __TENANT_URL__ }),
   clientId: 'sesame-spa',
   authorizationParams: { redirect_uri: `${location.origin}/`, audience: 'https://api.sesame.test' },
   // The page's clock plus the offset a test moves (e2e/support/pageClock.ts), in every driver.

@@ -61,17 +61,25 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     },
     hint,
   );
-  // The session and the default tokens in one read: a start-up's first token needs no second one.
+  // The session and the default tokens in one read, with the stored discovery document (key
+  // `discovery` of server/discovery.ts; absent in Auth0 mode, one get more in the same transaction):
+  // a start-up's first token, or its first request in OIDC mode, needs no second read.
   const load = async () => {
-    const [session] = await tokens.readBoth(
+    const [session, , discovery] = await tokens.readBoth(
       tokenKey(config.authorizationParams.audience, config.authorizationParams.scope),
+      undefined,
+      'discovery',
     );
     store.publish(
       session
         ? { status: 'authenticated', user: session.user }
         : { status: 'unauthenticated', user: undefined },
     );
+    return discovery;
   };
+  // Begun before the rest of the client is built, which runs while IndexedDB opens. Nothing it
+  // publishes can arrive before this function has returned: a storage always answers later.
+  const startup = load();
   async function onSync(message: SyncMessage) {
     tokens.forget();
     // With memory storage the other tab's store is not shared: clear this one too.
@@ -91,7 +99,11 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   const lock = config.lock ?? webLock();
   const ctx: ClientContext = {
     config,
-    server: resolveServer(config, config.dpop?.create(config, storage, lock) as DpopProofs | undefined),
+    server: resolveServer(config, config.dpop?.create(config, storage, lock) as DpopProofs | undefined, {
+      storage,
+      now: config.now,
+      stored: startup,
+    }),
     tokens,
     transactions: createTransactionStore(storage, config.clientId, durable),
     store,
@@ -99,7 +111,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     lock,
     verifyIdToken: createIdTokenVerifier(config.now),
   };
-  const ready = load().catch((error) =>
+  const ready = startup.catch((error) =>
     store.publish({ status: 'unauthenticated', error: toAuthError(error) }),
   );
   const getToken = createTokenGetter(ctx);

@@ -271,7 +271,11 @@ export interface AuthClientOptions {
    * or a full origin such as `http://127.0.0.1:4000` for the local tenant. Known endpoints, no discovery.
    */
   domain?: string;
-  /** OIDC mode: the issuer identifier; its discovery document is fetched once and cached. */
+  /**
+   * OIDC mode: the issuer identifier. Its discovery document is fetched once and kept in `storage`
+   * as long as the answer's `Cache-Control` allows (`max-age`; nothing with `no-store` or
+   * `no-cache`; one hour without `max-age`; one day at most), for this issuer only.
+   */
   issuer?: string;
   /** The application's Client ID (OAuth 2.0 `client_id`): a public client, so no secret. */
   clientId: string;

@@ -5,10 +5,14 @@ import { b64u, createFakeServer, type FakeServer, testBed, urlCatcher } from './
 
 let server: FakeServer;
 let storage: AuthStorage;
+let clock: Awaited<ReturnType<typeof testBed>>['clock'];
 
 beforeEach(async () => {
-  ({ server, storage } = await testBed());
+  ({ server, storage, clock } = await testBed());
 });
+
+const discoveries = (of = server) =>
+  of.requests.filter((r) => r.path === '/.well-known/openid-configuration');
 
 describe('loginWithRedirect', () => {
   it('opens an authorize URL with PKCE S256, state, nonce, the default scope and the call parameters', async () => {
@@ -79,6 +83,43 @@ describe('loginWithRedirect', () => {
     expect(server.requests.filter((r) => r.path === '/.well-known/openid-configuration')).toHaveLength(1);
     await client.handleRedirectCallback(server.callbackUrl(browser.url));
     expect(client.getSnapshot().status).toBe('authenticated');
+  });
+
+  it('in OIDC mode, the callback page uses the document the login page stored: one discovery per login', async () => {
+    const oidc = { storage, domain: undefined, issuer: server.issuer };
+    const browser = urlCatcher();
+    await createAuthClient(server.options(oidc)).loginWithRedirect({ openUrl: browser.open });
+    // The page the login comes back to: a new client on the same storage.
+    const callbackPage = createAuthClient(server.options(oidc));
+    await callbackPage.handleRedirectCallback(server.callbackUrl(browser.url));
+    expect(callbackPage.getSnapshot().status).toBe('authenticated');
+    expect(discoveries()).toHaveLength(1);
+  });
+
+  it('in OIDC mode, a page after the stored document went stale (an hour by default) fetches it again', async () => {
+    const oidc = { storage, domain: undefined, issuer: server.issuer };
+    await createAuthClient(server.options(oidc)).loginWithRedirect({ openUrl: urlCatcher().open });
+    clock.advance(3599);
+    await createAuthClient(server.options(oidc)).loginWithRedirect({ openUrl: urlCatcher().open });
+    expect(discoveries()).toHaveLength(1);
+    clock.advance(1);
+    const browser = urlCatcher();
+    await createAuthClient(server.options(oidc)).loginWithRedirect({ openUrl: browser.open });
+    expect(discoveries()).toHaveLength(2);
+    expect(browser.url.startsWith('https://tenant.example/auth?')).toBe(true);
+  });
+
+  it('in OIDC mode, a client configured with another issuer does not use the stored document', async () => {
+    const other = await createFakeServer({ now: clock.now, origin: 'https://other.example' });
+    await createAuthClient(
+      server.options({ storage, domain: undefined, issuer: server.issuer }),
+    ).loginWithRedirect({
+      openUrl: urlCatcher().open,
+    });
+    const client = createAuthClient(other.options({ storage, domain: undefined, issuer: other.issuer }));
+    await client.loginWithRedirect({ openUrl: urlCatcher().open });
+    expect(discoveries()).toHaveLength(1);
+    expect(discoveries(other)).toHaveLength(1);
   });
 
   it('accepts an OIDC issuer without a trailing slash, as its discovery document spells it', async () => {

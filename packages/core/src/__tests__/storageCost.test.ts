@@ -93,4 +93,23 @@ describe('a start-up with a stored session', () => {
     expect(transactions).toEqual(['readonly']);
     expect(server.tokenRequests()).toHaveLength(1);
   });
+
+  it('has begun opening IndexedDB when createAuthClient() returns', () => {
+    const open = vi.spyOn(IDBFactory.prototype, 'open');
+    page();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('in OIDC mode, reads the stored discovery document in that transaction: a refresh then reads it no more', async () => {
+    const oidc = () =>
+      createAuthClient(server.options({ storage: 'indexeddb', domain: undefined, issuer: server.issuer }));
+    await signIn(oidc(), server);
+    transactions = [];
+    const client = oidc();
+    await client.getTokenSilently({ cacheMode: 'off' });
+    expect(server.tokenRequests('refresh_token')).toHaveLength(1);
+    // The start-up's read, then the refresh's two (its re-read with the write-ahead record, the new tokens).
+    expect(transactions).toEqual(['readonly', 'readwrite', 'readwrite']);
+    expect(server.requests.filter((r) => r.path === '/.well-known/openid-configuration')).toHaveLength(1);
+  });
 });

@@ -5,16 +5,17 @@ import type { HttpOptions } from '../oauth/tokenRequest.js';
 import type { AuthorizationServer } from '../oauth/types.js';
 import { withTimeout } from '../util/withTimeout.js';
 import { auth0Endpoints } from './auth0Endpoints.js';
+import type { DiscoveryCache } from './discovery.js';
 
 export type Server = ReturnType<typeof resolveServer>;
 
 /**
  * The authorization server of a client: its metadata (known in Auth0 mode, discovered once
  * and cached in OIDC mode), and `request()`, which bounds every HTTP exchange by
- * `httpTimeoutInSeconds` and maps failures to `AuthError`s. With `dpop`, every request carries a DPoP proof and a `use_dpop_nonce`
- * answer is retried once with the nonce.
+ * `httpTimeoutInSeconds` and maps failures to `AuthError`s. With `dpop`, every request carries a
+ * DPoP proof and a `use_dpop_nonce` answer is retried once with the nonce.
  */
-export function resolveServer(config: ResolvedConfig, dpop?: DpopProofs) {
+export function resolveServer(config: ResolvedConfig, dpop?: DpopProofs, cache?: DiscoveryCache) {
   let metadata: Promise<AuthorizationServer> | undefined =
     config.mode === 'auth0' ? Promise.resolve(auth0Endpoints(config.origin)) : undefined;
 
@@ -35,11 +36,11 @@ export function resolveServer(config: ResolvedConfig, dpop?: DpopProofs) {
     request,
     /** With the `dpop` option: the client's DPoP key and proofs. */
     dpop,
-    /** The server's metadata; a failed discovery is tried again on the next call. */
+    /** The server's metadata (OIDC mode: from `cache` while fresh); a failed discovery is tried again next call. */
     metadata(): Promise<AuthorizationServer> {
       // Loaded when used: an app in Auth0 mode never downloads the discovery code.
       metadata ??= request(async ({ signal }) =>
-        (await import('./discovery.js')).discovery(config.issuer, config.fetch, signal),
+        (await import('./discovery.js')).discovery(config.issuer, config.fetch, signal, cache),
       ).catch((error) => {
         metadata = undefined;
         throw error;

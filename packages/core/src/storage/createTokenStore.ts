@@ -98,11 +98,13 @@ export function createTokenStore(
    * Reads `keys` from the storage and writes the entries `change` returns for the values read, in
    * one operation (a write is tried once more on failure); then the cache follows: what was written
    * always, what was read only if nothing was written or forgotten meanwhile. A value of an
-   * unexpected shape reads as absent and is deleted.
+   * unexpected shape reads as absent and is deleted. `extra` is read in the same operation and
+   * returned last as it is: not checked, not cached.
    */
   const update = async (
     keys: readonly string[],
     change?: (values: unknown[]) => Record<string, unknown> | undefined,
+    extra?: string,
   ) => {
     const seen = version;
     const shape = (i: number) => (keys[i] === 'session' ? 'session' : 'token');
@@ -110,7 +112,11 @@ export function createTokenStore(
       isObject(value) && SHAPES[shape(i)](value) ? value : undefined;
     let writes: Record<string, unknown> = {};
     const attempt = () =>
-      updateEntries(storage, keys, change && ((raw) => (writes = change(raw.map(usable)) ?? {})));
+      updateEntries(
+        storage,
+        extra ? [...keys, extra] : keys,
+        change && ((raw) => (writes = change(raw.map(usable)) ?? {})),
+      );
     const raw = await guard(change ? 'write' : 'read', () => (change ? attempt().catch(attempt) : attempt()));
     const values = raw.map(usable);
     for (const [i, key] of keys.entries()) {
@@ -122,6 +128,7 @@ export function createTokenStore(
     }
     if (change) version++;
     for (const key in writes) remember(key, writes[key]);
+    (values as unknown[])[keys.length] = raw[keys.length];
     return values;
   };
   const read = async <T>(key: string, fresh: boolean): Promise<T | undefined> =>
@@ -142,6 +149,8 @@ export function createTokenStore(
      * Reads the session and the tokens under `key` from the storage (not the cache) in one
      * operation. `change` may return new tokens for `key`, written in that same operation: under
      * the refresh lock, the re-read and the write-ahead record cost one IndexedDB transaction.
+     * `extra` (a key outside the session: the start-up's discovery document) is read in that
+     * operation too and returned third, unchecked and uncached.
      */
     readBoth: async (
       key: string,
@@ -149,6 +158,7 @@ export function createTokenStore(
         token: StoredToken | undefined,
         session: StoredSession | undefined,
       ) => StoredToken | undefined,
+      extra?: string,
     ) =>
       (await update(
         ['session', key],
@@ -157,7 +167,8 @@ export function createTokenStore(
             const changed = change(token as StoredToken | undefined, session as StoredSession | undefined);
             return changed && { [key]: changed };
           }),
-      )) as [StoredSession | undefined, StoredToken | undefined],
+        extra,
+      )) as [StoredSession | undefined, StoredToken | undefined, unknown],
     /** Writes the tokens under `key` and, when given, the session, in one operation. */
     writeTokens: async (key: string, token: StoredToken, session?: StoredSession) => {
       await update([], () => ({ [key]: token, ...(session && { session }) }));

@@ -72,7 +72,11 @@ export function idbStorage(clientId: string, options: IdbStorageOptions = {}): I
   let connection: Promise<IDBDatabase> | undefined;
   const connect = () => {
     connection ??= bound(
-      Promise.resolve().then(() => open(options.indexedDB ?? indexedDB, `sesame:${clientId}`)),
+      // Opened now, not a microtask later (after the rest of a start-up's synchronous work); a
+      // missing or throwing `indexedDB` still becomes a rejection.
+      new Promise<IDBDatabase>((resolve) =>
+        resolve(open(options.indexedDB ?? indexedDB, `sesame:${clientId}`)),
+      ),
       timeoutMs,
     ).then((db) => {
       // Closed by the browser, or another tab needs a new version: reconnect on the next call.
@@ -110,13 +114,16 @@ export function idbStorage(clientId: string, options: IdbStorageOptions = {}): I
 
   const transact = async (write: boolean, use: (store: IDBObjectStore) => Promise<unknown>) => {
     const tx = (await connect()).transaction(STORE, write ? 'readwrite' : 'readonly');
-    // A write counts only once committed: a full disk (QuotaExceededError) shows up there.
     const committed = new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onabort = () => reject(tx.error ?? new Error('the transaction was aborted'));
     });
-    const [result] = await Promise.all([use(tx.objectStore(STORE)), committed]);
-    return result;
+    const result = use(tx.objectStore(STORE));
+    const all = Promise.all([result, committed]).then(([value]) => value);
+    // A write counts only once committed: a full disk (QuotaExceededError) shows up there. A read is
+    // done when its requests have answered, before the transaction's `complete` (a start-up's token
+    // is not kept waiting for it); a failed request aborts the transaction, which `all` reports.
+    return write ? all : Promise.race([result, all]);
   };
 
   const run = async (

@@ -1,4 +1,4 @@
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBDatabase, IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   faultyIndexedDB,
@@ -89,6 +89,41 @@ describe('idbStorage', () => {
       await expect(storage.get('session')).rejects.toMatchObject({ code: 'storage_error' });
       expect(await storage.get('session')).toEqual({ v: 1 });
     });
+  });
+
+  it('answers a read once its requests have, before its transaction completes; a write once committed', async () => {
+    const storage = idbStorage('client-x', { indexedDB: new IDBFactory() });
+    await storage.set('session', { v: 1 });
+    const events: string[] = [];
+    const transaction = IDBDatabase.prototype.transaction;
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      const tx = transaction.apply(this, args);
+      tx.addEventListener('complete', () => events.push(`${args[1]} complete`));
+      return tx;
+    });
+    expect(await storage.get('session')).toEqual({ v: 1 });
+    events.push('read answered');
+    await storage.set('session', { v: 2 });
+    events.push('write answered');
+    expect(await storage.update?.(['session'])).toEqual([{ v: 2 }]);
+    events.push('update answered');
+    expect(events).toEqual([
+      'read answered',
+      'readonly complete',
+      'readwrite complete',
+      'write answered',
+      'update answered',
+    ]);
+  });
+
+  it('opens the database within its first call, not a task later', () => {
+    const factory = new IDBFactory();
+    const open = vi.spyOn(factory, 'open');
+    void idbStorage('client-x', { indexedDB: factory }).get('session');
+    expect(open).toHaveBeenCalledTimes(1);
   });
 
   it('recreates the object store of a database that lacks it, with a warning', async () => {
