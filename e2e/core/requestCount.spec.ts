@@ -63,7 +63,7 @@ for (const [mode, options, discovery] of modes) {
   });
 }
 
-test('OIDC mode: a later page load refreshes with the stored discovery document, no second fetch', async ({
+test('OIDC mode: a later page load refreshes with the stored discovery document and JWKS, no second fetch', async ({
   page,
 }) => {
   await resetTenant();
@@ -75,6 +75,29 @@ test('OIDC mode: a later page load refreshes with the stored discovery document,
   await expect(status(page)).toHaveText('authenticated');
   await getToken(page, 'Refresh now', 'token refreshed');
   const { routes } = sent(await tenantStats(), before);
-  expect(routes['GET /.well-known/openid-configuration']).toBeUndefined();
-  expect(routes['POST /oauth/token']).toBe(1);
+  // Both public documents came from the storage: the refresh is the one request.
+  expect(routes).toEqual({ 'POST /oauth/token': 1 });
 });
+
+for (const [mode, options] of modes) {
+  test(`${mode}: after a logout, the next redirect login costs the login pages and one token request: 5`, async ({
+    page,
+  }) => {
+    await resetTenant();
+    await openCorePage(page, options());
+    await loginWithRedirect(page);
+    // A logout that ends the tenant's session too, so the next login shows the login pages again.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await expect(status(page)).toHaveText('unauthenticated');
+    const before = await tenantStats();
+    await loginWithRedirect(page);
+    await getToken(page, 'Get token', 'token ok');
+    const { routes, total } = sent(await tenantStats(), before);
+    test
+      .info()
+      .annotations.push({ type: 'tenant requests', description: `${total} ${JSON.stringify(routes)}` });
+    // The discovery document and the JWKS stayed in the storage through the logout.
+    expect(routes).toEqual({ ...loginPages, 'POST /oauth/token': 1 });
+    expect(total).toBe(5);
+  });
+}

@@ -17,7 +17,7 @@ import { memoryStorage } from './storage/memoryStorage.js';
 import { sessionHint } from './storage/sessionHint.js';
 import { createBroadcastSync, type SyncMessage } from './sync/createBroadcastSync.js';
 import { toIdTokenClaims } from './tokens/acceptTokens.js';
-import { createIdTokenVerifier } from './tokens/verifyIdToken.js';
+import { createIdTokenVerifier, JWKS_KEY } from './tokens/verifyIdToken.js';
 import { createTransactionStore } from './transactions/createTransactionStore.js';
 import type { AuthClient, AuthClientOptions, AuthStorage } from './types.js';
 
@@ -61,21 +61,22 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     },
     hint,
   );
-  // The session and the default tokens in one read, with the stored discovery document (key
-  // `discovery` of server/discovery.ts; absent in Auth0 mode, one get more in the same transaction):
-  // a start-up's first token, or its first request in OIDC mode, needs no second read.
+  // The session and the default tokens in one read, with the server's stored public documents
+  // (keys `discovery` of server/discovery.ts, absent in Auth0 mode, and `jwks` of
+  // tokens/verifyIdToken.ts; gets more in the same transaction): a start-up's first token, or its
+  // first request in OIDC mode, needs no second read.
   const load = async () => {
-    const [session, , discovery] = await tokens.readBoth(
+    const [session, , ...documents] = await tokens.readBoth(
       tokenKey(config.authorizationParams.audience, config.authorizationParams.scope),
       undefined,
-      'discovery',
+      ['discovery', JWKS_KEY],
     );
     store.publish(
       session
         ? { status: 'authenticated', user: session.user }
         : { status: 'unauthenticated', user: undefined },
     );
-    return discovery;
+    return documents;
   };
   // Begun before the rest of the client is built, which runs while IndexedDB opens. Nothing it
   // publishes can arrive before this function has returned: a storage always answers later.
@@ -102,14 +103,17 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     server: resolveServer(config, config.dpop?.create(config, storage, lock) as DpopProofs | undefined, {
       storage,
       now: config.now,
-      stored: startup,
+      stored: startup.then(([discovery]) => discovery),
     }),
     tokens,
     transactions: createTransactionStore(storage, config.clientId, durable),
     store,
     sync,
     lock,
-    verifyIdToken: createIdTokenVerifier(config.now),
+    verifyIdToken: createIdTokenVerifier(config.now, {
+      storage,
+      stored: startup.then(([, jwks]) => jwks),
+    }),
   };
   const ready = startup.catch((error) =>
     store.publish({ status: 'unauthenticated', error: toAuthError(error) }),

@@ -113,3 +113,25 @@ describe('logout', () => {
     stop();
   });
 });
+
+describe("logout and the server's public documents", () => {
+  it.each([
+    ['Auth0 mode', {}],
+    ['OIDC mode', { domain: undefined, issuer: 'https://tenant.example/' }],
+  ])(
+    'keeps the JWKS and the discovery document (%s): the next page logs in without downloading them',
+    async (_mode, mode) => {
+      const downloads = () =>
+        server.requests.filter((r) => r.path.startsWith('/.well-known/')).map((r) => r.path);
+      const first = createAuthClient(server.options({ storage, ...mode }));
+      await signIn(first, server);
+      const before = downloads();
+      await first.logout({ openUrl: false });
+      expect(await storage.get('session')).toBeUndefined();
+      const next = createAuthClient(server.options({ storage, ...mode }));
+      await signIn(next, server);
+      expect(await next.isAuthenticated()).toBe(true);
+      expect(downloads()).toEqual(before);
+    },
+  );
+});

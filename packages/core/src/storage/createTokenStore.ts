@@ -3,6 +3,10 @@ import type { AuthStorage, IdTokenClaims, User } from '../types.js';
 import type { SessionHint } from './sessionHint.js';
 import { updateEntries } from './updateEntries.js';
 
+// The server's public documents: the discovery document (server/discovery.ts) and the JWKS
+// (tokens/verifyIdToken.ts). No secret is in them, so a logout keeps them.
+const PUBLIC_KEYS = ['discovery', 'jwks'];
+
 /** The signed-in user: stored once per session, whatever the audiences. */
 export interface StoredSession {
   /** The raw ID token, kept for `getIdTokenClaims().__raw`. */
@@ -98,13 +102,13 @@ export function createTokenStore(
    * Reads `keys` from the storage and writes the entries `change` returns for the values read, in
    * one operation (a write is tried once more on failure); then the cache follows: what was written
    * always, what was read only if nothing was written or forgotten meanwhile. A value of an
-   * unexpected shape reads as absent and is deleted. `extra` is read in the same operation and
-   * returned last as it is: not checked, not cached.
+   * unexpected shape reads as absent and is deleted. The `extra` keys are read in the same operation
+   * and returned last as they are: not checked, not cached.
    */
   const update = async (
     keys: readonly string[],
     change?: (values: unknown[]) => Record<string, unknown> | undefined,
-    extra?: string,
+    extra: readonly string[] = [],
   ) => {
     const seen = version;
     const shape = (i: number) => (keys[i] === 'session' ? 'session' : 'token');
@@ -114,7 +118,7 @@ export function createTokenStore(
     const attempt = () =>
       updateEntries(
         storage,
-        extra ? [...keys, extra] : keys,
+        [...keys, ...extra],
         change && ((raw) => (writes = change(raw.map(usable)) ?? {})),
       );
     const raw = await guard(change ? 'write' : 'read', () => (change ? attempt().catch(attempt) : attempt()));
@@ -128,8 +132,7 @@ export function createTokenStore(
     }
     if (change) version++;
     for (const key in writes) remember(key, writes[key]);
-    (values as unknown[])[keys.length] = raw[keys.length];
-    return values;
+    return [...values.slice(0, keys.length), ...raw.slice(keys.length)];
   };
   const read = async <T>(key: string, fresh: boolean): Promise<T | undefined> =>
     !fresh && cache.has(key) ? (cache.get(key) as T) : ((await update([key]))[0] as T | undefined);
@@ -149,8 +152,8 @@ export function createTokenStore(
      * Reads the session and the tokens under `key` from the storage (not the cache) in one
      * operation. `change` may return new tokens for `key`, written in that same operation: under
      * the refresh lock, the re-read and the write-ahead record cost one IndexedDB transaction.
-     * `extra` (a key outside the session: the start-up's discovery document) is read in that
-     * operation too and returned third, unchecked and uncached.
+     * The `extra` keys (outside the session: the start-up's discovery document and JWKS) are read
+     * in that operation too and returned after the tokens, unchecked and uncached.
      */
     readBoth: async (
       key: string,
@@ -158,7 +161,7 @@ export function createTokenStore(
         token: StoredToken | undefined,
         session: StoredSession | undefined,
       ) => StoredToken | undefined,
-      extra?: string,
+      extra?: readonly string[],
     ) =>
       (await update(
         ['session', key],
@@ -168,7 +171,7 @@ export function createTokenStore(
             return changed && { [key]: changed };
           }),
         extra,
-      )) as [StoredSession | undefined, StoredToken | undefined, unknown],
+      )) as [StoredSession | undefined, StoredToken | undefined, ...unknown[]],
     /** Writes the tokens under `key` and, when given, the session, in one operation. */
     writeTokens: async (key: string, token: StoredToken, session?: StoredSession) => {
       await update([], () => ({ [key]: token, ...(session && { session }) }));
@@ -179,13 +182,21 @@ export function createTokenStore(
     /** Empties the memory cache: the next reads go to the storage (another tab wrote to it). */
     forget,
     /**
-     * Removes every token, the user and every transaction. The memory cache and the sign-in
-     * hint go first, so a failing storage (`storage_error`) leaves nothing in this tab's memory.
+     * Removes every token, the user, the DPoP key and every transaction. The memory cache and the
+     * sign-in hint go first, so a failing storage (`storage_error`) leaves nothing in this tab's
+     * memory. The server's public documents (discovery, JWKS) are put back, best effort: the next
+     * login needs no download.
      */
     clear: async () => {
       forget();
       hint?.clear();
+      const kept = await Promise.all(PUBLIC_KEYS.map((key) => storage.get(key).catch(() => undefined)));
       await guard('clear', () => storage.clear());
+      await Promise.all(
+        PUBLIC_KEYS.map((key, i) =>
+          kept[i] === undefined ? undefined : storage.set(key, kept[i]).catch(() => undefined),
+        ),
+      );
       forget();
     },
   };

@@ -4,7 +4,7 @@ import { base64url } from '../../oauth/base64url.js';
 import { parseJwt } from '../../oauth/parseJwt.js';
 import type { HttpOptions } from '../../oauth/tokenRequest.js';
 import type { AuthorizationServer, ParsedJwt } from '../../oauth/types.js';
-import { createIdTokenVerifier, JWKS_COOLDOWN_MS, JWKS_MAX_AGE_MS } from '../verifyIdToken.js';
+import { createIdTokenVerifier, JWKS_COOLDOWN_MS, JWKS_KEY, JWKS_MAX_AGE_MS } from '../verifyIdToken.js';
 
 const encoder = new TextEncoder();
 const part = (value: unknown) => base64url(encoder.encode(JSON.stringify(value)));
@@ -405,5 +405,66 @@ describe('verifyIdToken: the JWKS', () => {
     expect(await verdict({ issuer: 'https://op.example' }, await key.sign(), endpoint)).toMatch(/"jwks_uri"/);
     expect(endpoint.downloads).toEqual([]);
     expect(await verdict(insecure, await key.sign(), endpoint, http(endpoint, true))).toBe('valid');
+  });
+});
+
+describe('verifyIdToken: the JWKS in the client storage', () => {
+  const sign = async () => {
+    const key = await signingKey('RS256');
+    return { key, token: parseJwt(await key.sign(), 'the ID token') };
+  };
+  /** A verifier as a new page makes it: what its start-up read found, and a storage to write to. */
+  const pageVerifier = (stored: unknown) => {
+    const written: [string, unknown][] = [];
+    const storage = {
+      set: async (key: string, value: unknown) => {
+        written.push([key, value]);
+      },
+    };
+    return {
+      verify: createIdTokenVerifier(() => clock, { storage, stored: Promise.resolve(stored) }),
+      written,
+    };
+  };
+
+  it('stores a downloaded JWKS, and a later page verifies with it: no download', async () => {
+    const { key, token } = await sign();
+    const endpoint = jwksEndpoint([key.jwk]);
+    const first = pageVerifier(undefined);
+    await first.verify(server(), token, http(endpoint));
+    await Promise.resolve();
+    expect(first.written).toEqual([
+      [JWKS_KEY, { uri: 'https://op.example/jwks', at: clock, keys: [key.jwk] }],
+    ]);
+    clock += JWKS_MAX_AGE_MS - 1;
+    const later = pageVerifier(first.written[0]?.[1]);
+    await later.verify(server(), token, http(endpoint));
+    expect(endpoint.downloads).toHaveLength(1);
+  });
+
+  it('downloads again when the stored JWKS is too old, from the future, for another URL or malformed', async () => {
+    const { key, token } = await sign();
+    const entry = { uri: 'https://op.example/jwks', at: clock, keys: [key.jwk] };
+    const stale = [
+      { ...entry, at: clock - JWKS_MAX_AGE_MS },
+      { ...entry, at: clock + 1 },
+      { ...entry, uri: 'https://other.example/jwks' },
+      { ...entry, keys: 'x' },
+      'garbage',
+    ];
+    for (const stored of stale) {
+      const endpoint = jwksEndpoint([key.jwk]);
+      await pageVerifier(stored).verify(server(), token, http(endpoint));
+      expect(endpoint.downloads).toHaveLength(1);
+    }
+  });
+
+  it('still finds a rotated key: an unknown kid downloads the JWKS past the stored one', async () => {
+    const old = await signingKey('RS256', { kid: 'old' });
+    const rotated = await signingKey('RS256', { kid: 'new' });
+    const endpoint = jwksEndpoint([old.jwk, rotated.jwk]);
+    const { verify } = pageVerifier({ uri: 'https://op.example/jwks', at: clock, keys: [old.jwk] });
+    await verify(server(), parseJwt(await rotated.sign({ kid: 'new' }), 'the ID token'), http(endpoint));
+    expect(endpoint.downloads).toHaveLength(1);
   });
 });
