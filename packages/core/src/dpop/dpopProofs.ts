@@ -1,4 +1,5 @@
 import { base64url } from '../oauth/base64url.js';
+import { challengeOf } from '../oauth/challengeOf.js';
 import type { AuthLock, AuthStorage, DpopOption } from '../types.js';
 
 /** The client's DPoP key as stored: non-extractable, with an id that names its nonce cache. */
@@ -143,7 +144,7 @@ export function dpopProofs(
     },
     async needsNonce(response) {
       if (response.status !== 400 && response.status !== 401) return false;
-      if (/error="?use_dpop_nonce/.test(response.headers.get('www-authenticate') ?? '')) return true;
+      if (challengeOf(response, 'dpop')?.error === 'use_dpop_nonce') return true;
       return (await jsonOf<{ error?: unknown }>(response))?.error === 'use_dpop_nonce';
     },
     tokenFetch(fetch, tokenEndpoint) {

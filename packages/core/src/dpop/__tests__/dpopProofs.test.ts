@@ -107,6 +107,9 @@ describe('dpopProofs (RFC 9449)', () => {
     expect(await proofs.needsNonce(answer(400, {}, { error: 'invalid_grant' }))).toBe(false);
     expect(await proofs.needsNonce(answer(500, {}, { error: 'use_dpop_nonce' }))).toBe(false);
     expect(await proofs.needsNonce(answer(200, {}, { access_token: 'a', token_type: 'DPoP' }))).toBe(false);
+    // The challenge's own "error", not a look-alike inside another parameter.
+    const lookAlike = 'DPoP error="invalid_token", x_error="use_dpop_nonce"';
+    expect(await proofs.needsNonce(answer(401, { 'www-authenticate': lookAlike }))).toBe(false);
   });
 
   it('needsNonce leaves the body unread for the caller', async () => {
