@@ -2,10 +2,12 @@
 // `pnpm check`, what `npm test` runs once installed: every check of the repository, each still a
 // script of its own in package.json (`pnpm lint`, `pnpm test:e2e`, ...). Lint and build run first
 // (the other steps need the build). Then the end-to-end suite starts at once, as it takes longest
-// and spends most of its time waiting on browsers and servers, and the other steps run beside it,
-// two at a time and at a lower CPU priority, so that on a small machine they use the time the
-// browsers leave idle without slowing the browsers down. The suite's output is shown as it comes;
-// each other step's output is shown whole when it ends. A table of the steps' times closes the run.
+// and spends most of its time waiting on browsers and servers, and the unit tests beside it; both
+// bound what they wait for in real time, so they keep the normal CPU priority. The steps with no
+// time bound (type checks, docs, packages, sizes) run beside them two at a time at a lower
+// priority, so that on a small machine they use the time the tests leave idle without slowing the
+// tests down. The suite's output is shown as it comes; each other step's output is shown whole
+// when it ends. A table of the steps' times closes the run.
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,8 +16,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const first = ['lint', 'build'];
 const live = 'test:e2e';
+const timed = 'test:unit';
 /** Longest first, so that the last one to end is short. */
-const beside = ['test:unit', 'typecheck', 'docs:check', 'check:packages', 'size'];
+const beside = ['typecheck', 'docs:check', 'check:packages', 'size'];
 const besideAtOnce = 2;
 const lowPriority = 10;
 
@@ -93,6 +96,7 @@ function summary() {
 if ((await Promise.all(first.map((name) => runStep(name)))).every(Boolean)) {
   await Promise.all([
     runStep(live, { streamed: true }),
+    runStep(timed),
     pool(beside, besideAtOnce, { priority: lowPriority }),
   ]);
 }
