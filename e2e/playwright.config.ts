@@ -2,6 +2,11 @@ import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
 import type { EngineFixtures } from './browsers/fixtures.js';
 import type { ShapeFixtures } from './support/shape.js';
+import { adoptSlot } from './support/slotEnv.js';
+
+// Playwright loads this file in every worker too: there it points the specs at that worker's own
+// servers (global-setup.ts starts a slot of them per worker).
+adoptSlot();
 
 const executablePath: string | undefined = findChromium(process.env);
 /** Chromium blocks third-party cookies with these (as browsers do by default in production). */
@@ -12,7 +17,10 @@ const blockThirdPartyCookies = [
 
 /**
  * End-to-end tests: real Chromium against the real tenant. `global-setup.ts`
- * starts the tenants and the pages under test and stops them after. Two projects:
+ * starts the tenants and the pages under test, a set of them per worker, and stops them after.
+ * Spec files are shared among the workers (`SESAME_E2E_WORKERS`, default 3: most of a test's time
+ * is spent waiting on browsers and servers, so on two cores three workers still gain); the tests of
+ * one file run in order in one worker. Two projects:
  * `chromium` runs every spec same-site; `cross-site` runs the specs tagged `@production` again
  * with the tenant on another site and third-party cookies blocked (see support/shape.ts).
  * `firefox` and `webkit` run the cross-browser scenarios of `browsers/` (which `chromium` runs too)
@@ -24,7 +32,7 @@ export default defineConfig<Pick<ShapeFixtures, 'shape'>, Pick<EngineFixtures, '
   globalSetup: './global-setup.ts',
   outputDir: '../test-results',
   fullyParallel: false,
-  workers: 1,
+  workers: e2eWorkers(),
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   reporter: process.env.CI
@@ -53,3 +61,14 @@ export default defineConfig<Pick<ShapeFixtures, 'shape'>, Pick<EngineFixtures, '
     { name: 'webkit', testDir: './browsers', use: { engine: 'webkit' } },
   ],
 });
+
+/** How many workers run the specs: `SESAME_E2E_WORKERS`, or 3. */
+function e2eWorkers(): number {
+  const workers = Number(process.env.SESAME_E2E_WORKERS ?? 3);
+  if (!Number.isInteger(workers) || workers < 1) {
+    throw new TypeError(
+      `SESAME_E2E_WORKERS must be a whole number above 0, got ${process.env.SESAME_E2E_WORKERS}`,
+    );
+  }
+  return workers;
+}

@@ -24,9 +24,12 @@ export async function startWebKitDriver(): Promise<WebKitDriver> {
   }
   const port = await freePort();
   const args = [`--port=${port}`, '--host=127.0.0.1'];
+  // Workers starting xvfb-run -a at the same moment could both pick the first free display, and
+  // one would fail: each worker's search for a free one starts at a number of its own (-n before -a).
+  const display = String(99 + 10 * Number(process.env.TEST_PARALLEL_INDEX ?? 0));
   // detached: its own process group, so stop() ends xvfb-run, Xvfb, the driver and MiniBrowser together
   const child: ChildProcess = xvfbRun
-    ? spawn(xvfbRun, ['-a', driver, ...args], { detached: true, stdio: 'ignore' })
+    ? spawn(xvfbRun, ['-n', display, '-a', driver, ...args], { detached: true, stdio: 'ignore' })
     : spawn(driver, args, { detached: true, stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;

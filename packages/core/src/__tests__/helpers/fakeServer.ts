@@ -17,8 +17,19 @@ interface SigningKey {
   jwk: JsonWebKey;
 }
 
-async function generateKey(kid: string): Promise<SigningKey> {
-  const pair = await crypto.subtle.generateKey(
+/**
+ * RSA key pairs for the fake servers. Generating one costs about a tenth of a second of CPU and
+ * nearly every test creates a server, so a few pairs are made once per test file and handed out
+ * in turn: the servers (and rotated keys) a test makes one after another still get different
+ * pairs, so a signature by another server's key stays one the tenant never published.
+ */
+const keyPairs: Promise<CryptoKeyPair>[] = [];
+const KEY_PAIRS = 4;
+let keyPairsHandedOut = 0;
+
+function nextKeyPair(): Promise<CryptoKeyPair> {
+  const index = keyPairsHandedOut++ % KEY_PAIRS;
+  keyPairs[index] ??= crypto.subtle.generateKey(
     {
       name: 'RSASSA-PKCS1-v1_5',
       modulusLength: 2048,
@@ -28,6 +39,11 @@ async function generateKey(kid: string): Promise<SigningKey> {
     true,
     ['sign', 'verify'],
   );
+  return keyPairs[index];
+}
+
+async function generateKey(kid: string): Promise<SigningKey> {
+  const pair = await nextKeyPair();
   const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
   return { kid, privateKey: pair.privateKey, jwk: { kty: jwk.kty, n: jwk.n, e: jwk.e } };
 }
