@@ -65,7 +65,8 @@ test('logout in one tab removes the DPoP key and the tokens in every tab; the ne
   await page.evaluate(() => window.sesame.client.logout({ openUrl: false }));
   await expect(status(other)).toHaveText('unauthenticated');
   const after = await readStoredSession(other);
-  expect(after).toEqual({ keys: [], tokens: [], dpopKey: undefined });
+  // Only the server's public key set stays (no secret in it: the next login needs no download).
+  expect(after).toEqual({ keys: ['jwks'], tokens: [], dpopKey: undefined });
   // Nor in the other tab's memory.
   const fromMemory = await other.evaluate(() =>
     window.sesame.client.getTokenSilently({ cacheMode: 'cache-only' }).then(
