@@ -159,8 +159,10 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     checkSession: (opts) =>
       track(async () => {
         // No stored session and no sign-in here since the last logout: nothing to restore, no
-        // iframe (a first visit settles at once, a misconfigured app does not wait for it).
-        if (!(await tokens.readSession()) && !(config.silentAuth && hint.has())) return;
+        // iframe (a first visit settles at once, a misconfigured app does not wait for it). The
+        // snapshot says whether the storage holds a session (the start-up read published it, and
+        // every change since): no second read of a session that is not there.
+        if (store.getSnapshot().status !== 'authenticated' && !(config.silentAuth && hint.has())) return;
         try {
           await getToken(opts);
         } catch (error) {

@@ -94,6 +94,15 @@ describe('a start-up with a stored session', () => {
     expect(server.tokenRequests()).toHaveLength(1);
   });
 
+  it("a first visit's checkSession() settles on the start-up read alone: one transaction", async () => {
+    const client = page();
+    await client.checkSession();
+    expect(client.getSnapshot().status).toBe('unauthenticated');
+    // Besides the database's creation (its upgrade transaction).
+    expect(transactions.filter((mode) => mode !== 'versionchange')).toEqual(['readonly']);
+    expect(server.requests).toEqual([]);
+  });
+
   it('has begun opening IndexedDB when createAuthClient() returns', () => {
     const open = vi.spyOn(IDBFactory.prototype, 'open');
     page();
