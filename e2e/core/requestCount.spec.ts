@@ -1,10 +1,11 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { TenantStats } from '@sesame/tenant';
 import { type CorePageOptions, loginWithRedirect, openCorePage, status } from '../support/corePage.js';
-import { resetTenant, tenantStats } from '../support/tenant.js';
+import { expect, type ShapeFixtures, test } from '../support/shape.js';
 
 // What a redirect login costs at the tenant, in both server modes (issue #14): every request the
-// tenant counts, CORS preflights included, from a first visit to a token in hand.
+// tenant counts, CORS preflights included, from a first visit to a token in hand. `@production`:
+// also with the tenant on another site and third-party cookies blocked (support/shape.ts).
 
 /** The tenant's own login pages: the same for every client library. */
 const loginPages = {
@@ -31,26 +32,25 @@ async function getToken(page: Page, button: 'Get token' | 'Refresh now', log: st
   await expect(page.locator('#log')).toContainText(log);
 }
 
-const modes: [string, () => CorePageOptions, Record<string, number>][] = [
-  ['Auth0 mode (domain)', () => ({}), {}],
+type Options = (shape: Pick<ShapeFixtures, 'tenant' | 'shapeOptions'>) => CorePageOptions;
+// The page's client in Auth0 mode (`domain`) or OIDC mode (`issuer`), on this shape's tenant.
+const auth0: Options = ({ shapeOptions }) => shapeOptions;
+const oidc: Options = ({ tenant }) => ({ issuer: tenant.url });
+const modes: [string, Options, Record<string, number>][] = [
+  ['Auth0 mode (domain)', auth0, {}],
   // One discovery for the login page; the callback page uses the document the login page stored.
-  [
-    'OIDC mode (issuer)',
-    () => ({ issuer: process.env.TENANT_URL }),
-    { 'GET /.well-known/openid-configuration': 1 },
-  ],
+  ['OIDC mode (issuer)', oidc, { 'GET /.well-known/openid-configuration': 1 }],
 ];
 
 for (const [mode, options, discovery] of modes) {
   test(`${mode}: a redirect login costs the login pages, one token request, the JWKS${
     Object.keys(discovery).length ? ' and one discovery' : ''
-  }`, async ({ page }) => {
-    await resetTenant();
-    await openCorePage(page, options());
+  } @production`, async ({ page, tenant, shapeOptions }) => {
+    await openCorePage(page, options({ tenant, shapeOptions }));
     await expect(status(page)).toHaveText('unauthenticated');
     await loginWithRedirect(page);
     await getToken(page, 'Get token', 'token ok');
-    const { routes, total } = sent(await tenantStats());
+    const { routes, total } = sent(await tenant.stats());
     test
       .info()
       .annotations.push({ type: 'tenant requests', description: `${total} ${JSON.stringify(routes)}` });
@@ -63,36 +63,38 @@ for (const [mode, options, discovery] of modes) {
   });
 }
 
-test('OIDC mode: a later page load refreshes with the stored discovery document and JWKS, no second fetch', async ({
+test('OIDC mode: a later page load refreshes with the stored discovery document and JWKS, no second fetch @production', async ({
   page,
+  tenant,
+  shapeOptions,
 }) => {
-  await resetTenant();
-  await openCorePage(page, { issuer: process.env.TENANT_URL });
+  await openCorePage(page, oidc({ tenant, shapeOptions }));
   await loginWithRedirect(page);
   // Resetting the tenant would drop the grant: the counters are compared instead.
-  const before = await tenantStats();
+  const before = await tenant.stats();
   await page.reload();
   await expect(status(page)).toHaveText('authenticated');
   await getToken(page, 'Refresh now', 'token refreshed');
-  const { routes } = sent(await tenantStats(), before);
+  const { routes } = sent(await tenant.stats(), before);
   // Both public documents came from the storage: the refresh is the one request.
   expect(routes).toEqual({ 'POST /oauth/token': 1 });
 });
 
 for (const [mode, options] of modes) {
-  test(`${mode}: after a logout, the next redirect login costs the login pages and one token request: 5`, async ({
+  test(`${mode}: after a logout, the next redirect login costs the login pages and one token request: 5 @production`, async ({
     page,
+    tenant,
+    shapeOptions,
   }) => {
-    await resetTenant();
-    await openCorePage(page, options());
+    await openCorePage(page, options({ tenant, shapeOptions }));
     await loginWithRedirect(page);
     // A logout that ends the tenant's session too, so the next login shows the login pages again.
     await page.getByRole('button', { name: 'Log out' }).click();
     await expect(status(page)).toHaveText('unauthenticated');
-    const before = await tenantStats();
+    const before = await tenant.stats();
     await loginWithRedirect(page);
     await getToken(page, 'Get token', 'token ok');
-    const { routes, total } = sent(await tenantStats(), before);
+    const { routes, total } = sent(await tenant.stats(), before);
     test
       .info()
       .annotations.push({ type: 'tenant requests', description: `${total} ${JSON.stringify(routes)}` });
