@@ -19,6 +19,12 @@ export interface DpopProofs {
   /** Keeps the nonce an answer carries (`DPoP-Nonce`) for the next proofs to its origin. */
   remember(url: URL, response: Response): void;
   /**
+   * Sends one request with a proof for its method and URL (and `accessToken`, when one goes with
+   * it) in the `DPoP` header, and remembers the nonce of the answer: what every request that
+   * carries a proof does.
+   */
+  send(fetch: typeof globalThis.fetch, url: URL, init: RequestInit, accessToken?: string): Promise<Response>;
+  /**
    * Sends a request that carries a proof, and once more when the server asks for a nonce
    * (`use_dpop_nonce`): the second proof carries it. Never more than twice.
    */
@@ -135,6 +141,13 @@ export function dpopProofs(
       const nonce = response.headers.get('dpop-nonce');
       if (nonce) current?.nonces.set(url.origin, nonce);
     },
+    async send(fetch, url, init, accessToken) {
+      const headers = new Headers(init.headers);
+      headers.set('dpop', await proofs.proof((init.method ?? 'GET').toUpperCase(), url, accessToken));
+      const response = await fetch(url.href, { ...init, headers });
+      proofs.remember(url, response);
+      return response;
+    },
     async retried(send) {
       const result = await send();
       return result instanceof Response && (await proofs.needsNonce(result)) ? send() : result;
@@ -149,17 +162,10 @@ export function dpopProofs(
     },
     tokenFetch(fetch, tokenEndpoint) {
       const url = new URL(tokenEndpoint);
-      const send = async (init: RequestInit) => {
-        const headers = new Headers(init.headers);
-        headers.set('dpop', await proofs.proof('POST', url));
-        const response = await fetch(url.href, { ...init, headers });
-        proofs.remember(url, response);
-        return response;
-      };
       return (input, init = {}) =>
         String(input) !== url.href || init.method !== 'POST'
           ? fetch(input, init)
-          : proofs.retried(() => send(init));
+          : proofs.retried(() => proofs.send(fetch, url, init));
     },
   };
   return proofs;

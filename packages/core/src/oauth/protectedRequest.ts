@@ -16,18 +16,15 @@ export async function protectedRequest(
   accessToken: string,
   proofs?: DpopProofs,
 ): Promise<Response> {
-  const method = (init.method ?? 'GET').toUpperCase();
   const headers = new Headers(init.headers);
   headers.set('authorization', `${proofs ? 'DPoP' : 'Bearer'} ${accessToken}`);
-  if (proofs) headers.set('dpop', await proofs.proof(method, url, accessToken));
-  const response = await fetch(url.href, {
+  const request = {
     ...init,
-    method,
+    method: (init.method ?? 'GET').toUpperCase(),
     headers,
     redirect: 'manual',
     // A streamed body must say so (fetch refuses it otherwise).
     ...(init.body instanceof ReadableStream && { duplex: 'half' }),
-  } as RequestInit);
-  proofs?.remember(url, response);
-  return response;
+  } as RequestInit;
+  return proofs ? proofs.send(fetch, url, request, accessToken) : fetch(url.href, request);
 }

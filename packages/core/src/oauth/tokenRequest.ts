@@ -52,18 +52,15 @@ export async function tokenRequest(
   http: HttpOptions,
 ): Promise<Response> {
   const url = endpointOf(as, 'token_endpoint', http);
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
-  };
-  if (http.dpop) headers.dpop = await http.dpop.proof('POST', url);
-  const response = await http.fetch(url.href, {
+  const init: RequestInit = {
     method: 'POST',
-    headers,
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
+    },
     body: new URLSearchParams({ ...parameters, client_id: clientId }),
     redirect: 'manual',
     signal: http.signal,
-  });
-  http.dpop?.remember(url, response);
-  return response;
+  };
+  return http.dpop ? http.dpop.send(http.fetch, url, init) : http.fetch(url.href, init);
 }
