@@ -49,6 +49,11 @@ export interface HarnessApi {
   cachedCallsPerSecond(durationMs: number): Promise<number>;
   /** The same loop around an async function that returns a constant: the most the loop can measure. */
   loopCeiling(durationMs: number): Promise<number>;
+  /**
+   * A Web Lock over two IndexedDB read-write transactions on a scratch database, timed without any
+   * library: the storage work of Sesame's forced refresh around its request (see `storageFloor.ts`).
+   */
+  storageFloor(): Promise<number>;
   /** `count` forced `getToken()` calls started together. */
   parallelForced(count: number): Promise<BurstResult>;
   /** Waits until `Date.now() >= epochMs`, then runs one forced `getToken()`. */

@@ -1,5 +1,6 @@
 import type { Adapter, AdapterConfig, AdapterFactory } from '../adapters/Adapter.js';
 import type { BurstResult, HarnessApi, StartupResult, TimedResult } from './HarnessApi.js';
+import { storageFloor } from './storageFloor.js';
 
 const loginStartKey = 'bench.loginStart';
 /** A page of the DPoP scenario stays one across the login's navigation (the callback URL has no query). */
@@ -127,6 +128,7 @@ function harnessApi(adapter: Adapter): HarnessApi {
         durationMs + operationTimeoutMs,
       ),
     loopCeiling: (durationMs) => callsPerSecond(async () => 'token', durationMs),
+    storageFloor,
     parallelForced: async (count) => {
       const t0 = performance.now();
       const settled = await Promise.allSettled(
