@@ -11,6 +11,7 @@ import { federatedRedirectUris } from '../saml/federatedLogin.js';
 import type { UserStore } from '../users/UserStore.js';
 import { auth0JwtClaims, OIDC_CLAIMS, OIDC_SCOPES, rememberOidcScopes } from './auth0AccessTokens.js';
 import { auth0Routes, loginPath, OFFLINE_ACCESS_PARAM } from './auth0Routes.js';
+import { auth0WebMessage } from './auth0WebMessage.js';
 import { dpopNonceSecret } from './dpopNonceSecret.js';
 import { extraGrantTypes } from './extraGrantTypes.js';
 import { findAccountIn } from './findAccount.js';
@@ -55,6 +56,16 @@ const corsOrigins = (client: { metadata(): Record<string, unknown> }) => {
   >;
   return [...web_origins, ...allowed_origins];
 };
+
+/** oidc-provider with Auth0's `web_message` page (`auth0WebMessage.ts`) in place of its own. */
+class TenantProvider extends Provider {
+  override registerResponseMode(
+    name: string,
+    handler: Parameters<Provider['registerResponseMode']>[1],
+  ): void {
+    super.registerResponseMode(name, name === 'web_message' ? auth0WebMessage : handler);
+  }
+}
 
 /**
  * Builds the oidc-provider instance with the tenant's Auth0 behaviour: Auth0 paths, the
@@ -204,7 +215,7 @@ ${auto}<button type="submit" form="op.logoutForm">Continue</button>
     },
   };
 
-  const provider = new Provider(issuer, configuration);
+  const provider = new TenantProvider(issuer, configuration);
   for (const factory of extraGrantTypes) {
     const grant = factory({ config, users, issuer, auth0 });
     provider.registerGrantType(grant.name, checkingDpop(grant.handler), grant.parameters, grant.duplicates);
