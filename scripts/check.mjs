@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `pnpm check`, what `npm test` runs once installed: every check of the repository, each still a
-// script of its own in package.json (`pnpm lint`, `pnpm test:e2e`, ...). Lint and build run first
-// (the other steps need the build). Then the end-to-end suite starts at once, as it takes longest
-// and spends most of its time waiting on browsers and servers, and the unit tests beside it; both
-// bound what they wait for in real time, so they keep the normal CPU priority. The steps with no
+// script of its own in package.json (`pnpm lint`, `pnpm test:e2e`, ...). The unit tests start at
+// once (they run on the TypeScript sources), beside lint and build, which the other steps wait for
+// (they need the build). Then the end-to-end suite starts, as it takes longest and spends most of
+// its time waiting on browsers and servers; it and the unit tests bound what they wait for in real
+// time, so they keep the normal CPU priority. The steps with no
 // time bound (type checks, docs, packages, sizes) run beside them two at a time at a lower
 // priority, so that on a small machine they use the time the tests leave idle without slowing the
 // tests down. The suite's output is shown as it comes; each other step's output is shown whole
@@ -93,11 +94,14 @@ function summary() {
   return failed.length ? 1 : 0;
 }
 
+const unit = runStep(timed);
 if ((await Promise.all(first.map((name) => runStep(name)))).every(Boolean)) {
   await Promise.all([
     runStep(live, { streamed: true }),
-    runStep(timed),
+    unit,
     pool(beside, besideAtOnce, { priority: lowPriority }),
   ]);
+} else {
+  await unit;
 }
 process.exitCode = summary();
