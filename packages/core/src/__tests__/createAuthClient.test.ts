@@ -1,10 +1,12 @@
-import 'fake-indexeddb/auto';
 import { createStore, get, keys } from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
 import { contextOf } from '../internal.js';
 import type { AuthClient, AuthClientOptions } from '../types.js';
 import { createFakeServer, type FakeServer, fakeClock, signIn, urlCatcher } from './helpers/fakeServer.js';
+import { ownGlobalIndexedDB } from './helpers/faultyIndexedDB.js';
+
+ownGlobalIndexedDB();
 
 let server: FakeServer;
 let clientId: string;

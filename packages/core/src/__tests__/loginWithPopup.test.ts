@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
 import type { AuthClient } from '../types.js';
 import { createFakeServer, type FakeServer, fakeClock, postResponse } from './helpers/fakeServer.js';
@@ -30,6 +30,9 @@ async function answerPopup(popup: ReturnType<typeof fakePopup>, extra: Record<st
 beforeEach(async () => {
   server = await createFakeServer({ now: fakeClock().now });
   client = createAuthClient(server.options());
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('loginWithPopup', () => {

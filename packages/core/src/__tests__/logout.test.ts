@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
 import type { AuthStorage } from '../types.js';
 import { type FakeServer, type fakeClock, signIn, testBed, urlCatcher } from './helpers/fakeServer.js';
@@ -9,6 +9,9 @@ let clock: ReturnType<typeof fakeClock>;
 
 beforeEach(async () => {
   ({ server, storage, clock } = await testBed());
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('logout', () => {

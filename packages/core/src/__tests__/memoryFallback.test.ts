@@ -1,8 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient } from '../createAuthClient.js';
 import { createFakeServer, fakeClock, signIn } from './helpers/fakeServer.js';
 
 describe('createAuthClient without IndexedDB', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('keeps the session in memory and warns once', async () => {
     expect(typeof indexedDB).toBe('undefined');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);

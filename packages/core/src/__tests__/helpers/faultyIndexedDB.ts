@@ -1,4 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
+import { afterAll, beforeAll, vi } from 'vitest';
 
 /** The object-store operations a fault can hit. */
 export type StoreOperation = 'get' | 'put' | 'delete' | 'clear';
@@ -78,3 +79,18 @@ export const throwingIndexedDB = {
 
 /** An `indexedDB` whose `open()` never answers (seen in the wild on some browsers). */
 export const silentIndexedDB = { open: never } as unknown as IDBFactory;
+
+/**
+ * Gives this test file a global `indexedDB` of its own (fresh fake-indexeddb), removed after the
+ * file: what `import 'fake-indexeddb/auto'` gives, without leaving it to the next file of a worker
+ * that runs files without isolation (where a file expecting no IndexedDB would then find one).
+ * Call at the top level of the file.
+ */
+export function ownGlobalIndexedDB() {
+  beforeAll(() => {
+    vi.stubGlobal('indexedDB', new IDBFactory());
+  });
+  afterAll(() => {
+    vi.unstubAllGlobals();
+  });
+}

@@ -1,8 +1,10 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createFakeServer, fakeClock, urlCatcher } from '../../__tests__/helpers/fakeServer.js';
+import { ownGlobalIndexedDB } from '../../__tests__/helpers/faultyIndexedDB.js';
 import { createAuthClient } from '../../createAuthClient.js';
 import { toSesameOptions } from '../toSesameOptions.js';
+
+ownGlobalIndexedDB();
 
 const base = { domain: 'example.eu.auth0.com', clientId: 'abc' };
 

@@ -38,6 +38,9 @@ beforeEach(async () => {
   }) as typeof setTimeout);
 });
 afterEach(() => {
+  // The setTimeout spy first (it would otherwise outlive this file, and a later restoreAllMocks
+  // would put the uninstalled fake setTimeout back as the global one), then the real timers.
+  vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
