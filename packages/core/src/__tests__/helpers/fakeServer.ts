@@ -1,6 +1,7 @@
 import { createAuthClient } from '../../createAuthClient.js';
 import { memoryStorage } from '../../storage/memoryStorage.js';
 import type { AuthClient, AuthClientOptions, AuthStorage } from '../../types.js';
+import { pooledKeyPair } from './keyPairs.js';
 
 const encoder = new TextEncoder();
 /** base64url without padding. */
@@ -17,33 +18,16 @@ interface SigningKey {
   jwk: JsonWebKey;
 }
 
-/**
- * RSA key pairs for the fake servers. Generating one costs about a tenth of a second of CPU and
- * nearly every test creates a server, so a few pairs are made once per test file and handed out
- * in turn: the servers (and rotated keys) a test makes one after another still get different
- * pairs, so a signature by another server's key stays one the tenant never published.
- */
-const keyPairs: Promise<CryptoKeyPair>[] = [];
-const KEY_PAIRS = 4;
-let keyPairsHandedOut = 0;
-
-function nextKeyPair(): Promise<CryptoKeyPair> {
-  const index = keyPairsHandedOut++ % KEY_PAIRS;
-  keyPairs[index] ??= crypto.subtle.generateKey(
-    {
-      name: 'RSASSA-PKCS1-v1_5',
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: 'SHA-256',
-    },
-    true,
-    ['sign', 'verify'],
-  );
-  return keyPairs[index];
-}
+// Nearly every test creates a server: its RSA pairs come from a pool (see pooledKeyPair).
+const RSA_KEY = {
+  name: 'RSASSA-PKCS1-v1_5',
+  modulusLength: 2048,
+  publicExponent: new Uint8Array([1, 0, 1]),
+  hash: 'SHA-256',
+};
 
 async function generateKey(kid: string): Promise<SigningKey> {
-  const pair = await nextKeyPair();
+  const pair = await pooledKeyPair(RSA_KEY);
   const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
   return { kid, privateKey: pair.privateKey, jwk: { kty: jwk.kty, n: jwk.n, e: jwk.e } };
 }

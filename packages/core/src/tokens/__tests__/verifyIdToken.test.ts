@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { pooledKeyPair } from '../../__tests__/helpers/keyPairs.js';
 import { AuthError } from '../../errors/AuthError.js';
 import { base64url } from '../../oauth/base64url.js';
 import { parseJwt } from '../../oauth/parseJwt.js';
@@ -67,7 +68,7 @@ const params = (alg: Algorithm, modulusLength = 2048) => {
 /** A signing key of the fake server: its public JWK and a signer of JWTs. */
 async function signingKey(alg: Algorithm, jwkMembers: Record<string, unknown> = {}, modulusLength?: number) {
   const { key, sign } = params(alg, modulusLength);
-  const pair = (await crypto.subtle.generateKey(key, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const pair = await pooledKeyPair(key);
   const { kty, n, e, crv, x, y } = await crypto.subtle.exportKey('jwk', pair.publicKey);
   const jwk = JSON.parse(JSON.stringify({ kty, n, e, crv, x, y, ...jwkMembers }));
   return {
