@@ -12,12 +12,24 @@ beforeEach(async () => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
 /** A page of the app on IndexedDB (the global one, as a browser has it). */
 const page = () => createAuthClient(server.options({ storage: 'indexeddb' }));
+
+/** idbStorage's default bound on opening the database (createAuthClient keeps the default). */
+const IDB_BOUND_MS = 3000;
+/**
+ * Passes the storage's bound on a fake clock (`setTimeout` only, installed before the page was
+ * created, which is when the storage starts opening) instead of waiting it out: an IndexedDB that
+ * never answers is given up on then. Nothing else of these tests waits as long (a request's
+ * deadline is 10 s), so the fake clock decides nothing but the bound.
+ */
+const passIdbBound = () => vi.advanceTimersByTimeAsync(IDB_BOUND_MS);
+const fakeTimeouts = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 
 // Up to the storage's bound (3 s) and more: an IndexedDB that never answers is given up on then.
 const settled = (client: AuthClient) =>
@@ -54,13 +66,17 @@ describe('storage faults', () => {
       '%s',
       async (_, indexedDB) => {
         if (indexedDB) vi.stubGlobal('indexedDB', indexedDB);
+        fakeTimeouts();
         const before = page();
+        await passIdbBound();
         expect((await settled(before)).status).toBe('unauthenticated');
         const browser = urlCatcher();
         await before.loginWithRedirect({ openUrl: browser.open, appState: { to: '/x' } });
-        // The redirect: a new page, nothing of the old one's memory.
+        // The redirect: a new page, nothing of the old one's memory; the callback handled at once.
         const after = page();
-        expect(await after.handleRedirectCallback(server.callbackUrl(browser.url))).toEqual({
+        const handled = after.handleRedirectCallback(server.callbackUrl(browser.url));
+        await passIdbBound();
+        expect(await handled).toEqual({
           appState: { to: '/x' },
         });
         expect(after.getSnapshot()).toMatchObject({ status: 'authenticated', user: { sub: 'user-1' } });
@@ -154,7 +170,9 @@ describe('storage faults', () => {
 
   it('IndexedDB that never answers at start does not hang the app: the snapshot settles', async () => {
     vi.stubGlobal('indexedDB', silentIndexedDB);
+    fakeTimeouts();
     const client = page();
+    await passIdbBound();
     expect(await settled(client)).toMatchObject({ status: 'unauthenticated' });
     await expect(client.checkSession()).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledTimes(1);
