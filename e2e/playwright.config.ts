@@ -44,7 +44,9 @@ export default defineConfig<Pick<ShapeFixtures, 'shape'>, Pick<EngineFixtures, '
     browserName: 'chromium',
     headless: true,
     launchOptions: { args: chromiumArgs, ...(executablePath ? { executablePath } : {}) },
-    trace: 'retain-on-failure',
+    // A trace of a failed test's retry (CI retries once; elsewhere pass `--trace on`): recording
+    // every test to keep the failures' traces cost about a sixth of the CPU (demo.spec 111 -> 92 s).
+    trace: 'on-first-retry',
   },
   projects: [
     { name: 'chromium', use: { shape: 'same-site' } },
