@@ -18,6 +18,10 @@ type App = keyof typeof apps;
 let tenant: Awaited<ReturnType<typeof startTenant>>;
 const servers = {} as Record<App, StaticServer>;
 
+// In order in one worker (the config runs other files' tests in parallel): one tenant and one
+// build of the apps for the file, and no two workers building into the same folder.
+test.describe.configure({ mode: 'default' });
+
 test.beforeAll(async () => {
   for (const app of Object.keys(apps) as App[]) servers[app] = await serveStatic(join(out, app), 0);
   const origins = Object.values(servers).map((server) => server.url);
