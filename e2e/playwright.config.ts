@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
+import { chromiumArgs, findTestChromium } from '../scripts/find-chromium.mjs';
 import type { EngineFixtures } from './browsers/fixtures.js';
 import type { ShapeFixtures } from './support/shape.js';
 import { adoptSlot } from './support/slotEnv.js';
@@ -8,7 +8,7 @@ import { adoptSlot } from './support/slotEnv.js';
 // servers (global-setup.ts starts a slot of them per worker).
 adoptSlot();
 
-const executablePath: string | undefined = findChromium(process.env);
+const executablePath: string | undefined = findTestChromium(process.env);
 /** Chromium blocks third-party cookies with these (as browsers do by default in production). */
 const blockThirdPartyCookies = [
   '--test-third-party-cookie-phaseout',
