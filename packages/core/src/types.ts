@@ -145,6 +145,12 @@ export interface PopupConfigOptions {
   popup?: Window;
   /** Default: the client's `authorizeTimeoutInSeconds`. */
   timeoutInSeconds?: number;
+  /**
+   * `false`: the popup is left open whatever the outcome, for the app to close or reuse (as
+   * auth0-spa-js's `closePopup: false`). Default: Sesame closes it once the login has its answer,
+   * failed or timed out.
+   */
+  closePopup?: boolean;
 }
 
 /** Options of `getTokenSilently()`. */

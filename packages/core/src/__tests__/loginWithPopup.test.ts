@@ -48,6 +48,23 @@ describe('loginWithPopup', () => {
     expect(popup.closed).toBe(true);
   });
 
+  it('leaves the popup open with closePopup: false, after a login and after a timeout', async () => {
+    const popup = fakePopup();
+    const login = client.loginWithPopup({}, { popup: popup as unknown as Window, closePopup: false });
+    postResponse(popup, server.origin, await answerPopup(popup));
+    await login;
+    expect(client.getSnapshot().status).toBe('authenticated');
+    expect(popup.closed).toBe(false);
+
+    const waiting = fakePopup();
+    const timedOut = client.loginWithPopup(
+      {},
+      { popup: waiting as unknown as Window, closePopup: false, timeoutInSeconds: 0.05 },
+    );
+    await expect(timedOut).rejects.toMatchObject({ code: 'timeout' });
+    expect(waiting.closed).toBe(false);
+  });
+
   it('rejects with popup_blocked when the browser refuses to open it', async () => {
     vi.spyOn(window, 'open').mockReturnValue(null);
     await expect(client.loginWithPopup()).rejects.toMatchObject({ code: 'popup_blocked' });

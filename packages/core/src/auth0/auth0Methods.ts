@@ -122,12 +122,8 @@ export function auth0Methods<TAppState = unknown>(client: AuthClient): Auth0Meth
     lastContext.set(client, context);
     return context;
   };
-  const popupContext = (config?: PopupConfigOptions): Auth0ErrorContext => {
-    if (config?.closePopup === false) {
-      throw new TypeError('"config.closePopup" false is not supported by Sesame: it always closes the popup');
-    }
-    return publishing({ operation: 'popup', popup: config?.popup });
-  };
+  const popupContext = (config?: PopupConfigOptions): Auth0ErrorContext =>
+    publishing({ operation: 'popup', popup: config?.popup });
   // The providers handle a callback in the URL with the core's method, on their first mount.
   if (!lastContext.has(client) && typeof window !== 'undefined') {
     lastContext.set(client, callbackContext(window.location.href));

@@ -216,7 +216,7 @@ export interface PopupConfigOptions {
   /** A window you opened synchronously in the click handler. */
   // biome-ignore lint/suspicious/noExplicitAny: as auth0-spa-js
   popup?: any;
-  /** Sesame always closes the popup: `false` throws a `TypeError`. */
+  /** `false`: the popup is left open for the app to close. Default: closed once the login has its answer. */
   closePopup?: boolean;
 }
 

@@ -20,7 +20,7 @@ function openPopup(): Window | null {
  * Logs in through a popup with `response_mode=web_message`. The popup is opened before the
  * first `await`, so a call from a click handler keeps the user's gesture; a caller may also
  * pass a window it opened itself. Settles with the tokens, `popup_blocked`, `popup_closed`
- * or `timeout`, and closes the popup in every case. The code that waits for the popup's
+ * or `timeout`, and closes the popup in every case unless `config.closePopup` is `false`. The code that waits for the popup's
  * message is loaded with `import()` once the popup is open: apps that never open one do not
  * download it.
  */
@@ -33,6 +33,9 @@ export function popupLogin(
     config.timeoutInSeconds === undefined ? ctx.config.authorizeTimeoutMs : config.timeoutInSeconds * 1000;
   // Opened here, synchronously: after an await the browser no longer sees the user's gesture.
   const popup = timeoutMs >= 0 ? (config.popup ?? openPopup()) : undefined;
+  const close = () => {
+    if (config.closePopup !== false) popup?.close();
+  };
   const run = async () => {
     if (!(timeoutMs >= 0)) throw new TypeError('"config.timeoutInSeconds" must be a number ≥ 0');
     if (!popup) throw new AuthError('popup_blocked', 'the browser blocked the popup');
@@ -51,10 +54,10 @@ export function popupLogin(
         closed: () => popup.closed,
         AuthError,
       });
-      popup.close();
+      close();
       return await exchangeCode(ctx, tx, parameters);
     } finally {
-      popup.close();
+      close();
     }
   };
   const result = run();

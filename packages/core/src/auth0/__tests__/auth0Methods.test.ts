@@ -158,16 +158,15 @@ describe('auth0Methods', () => {
     });
   });
 
-  it('refuses fragment, a logout clientId and closePopup: false with a TypeError, sending nothing', async () => {
+  it('refuses fragment and a logout clientId with a TypeError, sending nothing', async () => {
     const client = new FakeClient();
     const methods = auth0Methods(client);
     expect(() => methods.loginWithRedirect({ fragment: 'x' })).toThrow(/"options.fragment" is not supported/);
     expect(() => methods.logout({ clientId: null })).toThrow(/"options.clientId" is not supported/);
-    expect(() => methods.loginWithPopup({}, { closePopup: false })).toThrow(/closePopup/);
     expect(client.calls).toEqual([]);
   });
 
-  it('passes login and logout options through to the client', async () => {
+  it('passes login, popup and logout options through to the client', async () => {
     const client = new FakeClient();
     const methods = auth0Methods<{ returnTo: string }>(client);
     await methods.loginWithRedirect({
@@ -175,12 +174,14 @@ describe('auth0Methods', () => {
       authorizationParams: { screen_hint: 'signup' },
     });
     await methods.logout({ logoutParams: { returnTo: 'http://app.test/' } });
+    await methods.loginWithPopup({}, { closePopup: false });
     expect(client.calls).toEqual([
       {
         method: 'loginWithRedirect',
         args: [{ appState: { returnTo: '/x' }, authorizationParams: { screen_hint: 'signup' } }],
       },
       { method: 'logout', args: [{ logoutParams: { returnTo: 'http://app.test/' } }] },
+      { method: 'loginWithPopup', args: [{}, { closePopup: false }] },
     ]);
   });
 
