@@ -10,7 +10,7 @@ import { freePort } from './support/freePort.js';
 import { demoApiPort, slotAuth0SdkOrigins, slotPageOrigins, slotPorts, tenantPort } from './support/ports.js';
 import { serveStatic } from './support/serveStatic.js';
 import { publishSlots, type SlotEnv } from './support/slotEnv.js';
-import { mfaUser, REUSE_INTERVAL_CLIENT_ID } from './support/tenant.js';
+import { MFA_ATTEMPTS, mfaUser, REUSE_INTERVAL_CLIENT_ID } from './support/tenant.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const pages = join(here, '..', 'test-results', '.pages');
@@ -65,7 +65,12 @@ async function startSlot(slot: number, template?: Slot): Promise<Slot> {
     const connections = [
       {
         name: 'Username-Password-Authentication',
-        users: ['react', 'vue'].map((demo) => ({ ...mfaUser(demo), mfa_policy: 'always' as const })),
+        users: ['react', 'vue'].flatMap((demo) =>
+          Array.from({ length: MFA_ATTEMPTS }, (_, attempt) => ({
+            ...mfaUser(demo, attempt),
+            mfa_policy: 'always' as const,
+          })),
+        ),
       },
     ];
     // The seed allows 5173-5175; the same applications are told the slot's pages' origins

@@ -219,7 +219,7 @@ for (const demo of demos) {
     test('password login with MFA: authenticator enrolment by QR code, then a recovery code', async ({
       page,
     }) => {
-      const user = mfaUser(demo.name);
+      const user = mfaUser(demo.name, test.info().retry);
       const passwordLogin = async () => {
         await openDemo(page, demo, '/signin');
         await form(page, 'Password').getByLabel('Email').fill(user.email);

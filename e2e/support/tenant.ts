@@ -48,5 +48,14 @@ export const REUSE_INTERVAL_CLIENT_ID = 'sesame-spa-reuse-interval';
 /** The seeded demo user. */
 export const demoUser = { email: 'demo@sesame.test', password: 'Sesame-Demo-2026!', name: 'Demo User' };
 
-/** Users with a second factor, one per demo (their authenticator app stays enrolled across specs). */
-export const mfaUser = (demo: string) => ({ email: `mfa-${demo}@sesame.test`, password: 'Sesame-Mfa-2026!' });
+/**
+ * Users with a second factor, one per demo and attempt: an authenticator app stays enrolled (a
+ * tenant reset keeps users), so a retried test (CI retries once) takes a user not enrolled yet.
+ */
+export const mfaUser = (demo: string, attempt = 0) => ({
+  email: `mfa-${demo}${attempt ? `-retry${attempt}` : ''}@sesame.test`,
+  password: 'Sesame-Mfa-2026!',
+});
+
+/** How many attempts a test gets: the seeded MFA users cover each (playwright.config.ts's retries). */
+export const MFA_ATTEMPTS = 2;
