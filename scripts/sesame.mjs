@@ -101,13 +101,16 @@ function aptInstall(packages, { optional = false } = {}) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !output('sh', ['-c', 'command -v apt-get'])) return false;
   console.log(`[sesame] installing ${packages.join(' ')} with apt-get`);
-  if (!aptUpdated) must('apt-get', ['update', '-qq']);
+  // An optional package may be out of reach (no network to the mirrors, not in this system's
+  // sources): then false, not a stop.
+  const step = (args) => {
+    if (optional) return run('apt-get', args) === 0;
+    must('apt-get', args);
+    return true;
+  };
+  if (!aptUpdated && !step(['update', '-qq'])) return false;
   aptUpdated = true;
-  // An optional package may be missing from this system's sources: then false, not a stop.
-  const install = ['install', '-y', '-qq', ...packages];
-  if (optional) return run('apt-get', install) === 0;
-  must('apt-get', install);
-  return true;
+  return step(['install', '-y', '-qq', ...packages]);
 }
 let aptUpdated = false;
 
