@@ -42,7 +42,8 @@ const fail = (e: unknown) => {
   const code = (e as { code?: string }).code ?? 'error';
   show(`error ${code}`);
   $('error').hidden = false;
-  $('error').textContent = `${code}: ${(e as Error).message}`;
+  // An AuthError's message starts with its code already.
+  $('error').textContent = code === 'error' ? `error: ${(e as Error).message}` : (e as Error).message;
 };
 
 client.subscribe(() => {
@@ -51,7 +52,9 @@ client.subscribe(() => {
   $('status').dataset.status = status;
   $('user').textContent = user?.name ?? '—';
   $('email').textContent = user?.email ?? '—';
+  // The snapshot's error is the last operation's: a later success clears it, and so does the page.
   if (error) fail(error);
+  else $('error').hidden = true;
   show(`status ${status}`);
 });
 

@@ -51,6 +51,7 @@ test('a popup the user closes rejects with popup_closed; popup login signs in', 
   await submitLogin(popup);
   await expect(status(page)).toHaveText('authenticated');
   await expect(page.locator('#user')).toHaveText(demoUser.name);
+  await expect(page.locator('#error')).toBeHidden(); // the closed popup's error is over
   expect(popup.isClosed()).toBe(true);
   await screenshot(page, 'core-popup-login');
 });
