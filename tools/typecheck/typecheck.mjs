@@ -3,8 +3,8 @@
 // each `tsconfig*.json` but the shared base and the build configurations (their files are a
 // project's own), checked with TypeScript 7, the native compiler: about a tenth of the CPU time
 // of TypeScript 5's `tsc` for the same checks. The build, TypeDoc, vue-tsc and the package checks
-// keep TypeScript 5, whose JavaScript API they use. A project whose folder has a package.json
-// with a `typecheck` script of its own is left to that script (the Vue demo: TypeScript cannot
+// keep TypeScript 5, whose JavaScript API they use. A tsconfig beside a package.json with a
+// `typecheck` script of its own is left to that script (the Vue demo: TypeScript cannot
 // read `.vue` files). Names on the command line check only the projects whose path contains them
 // (e.g. `node tools/typecheck/typecheck.mjs packages/core`).
 import { spawn } from 'node:child_process';
@@ -26,19 +26,14 @@ function checksItself(folder) {
 }
 
 /** The `tsconfig*.json` files under `folder` that this script checks. */
-function findProjects(folder, found = [], owner = undefined) {
+function findProjects(folder, found = []) {
   const entries = readdirSync(folder, { withFileTypes: true });
-  // A project is owned by the nearest folder below the root with a package.json (e2e/compat by e2e).
-  const nearest = folder !== root && entries.some((entry) => entry.name === 'package.json') ? folder : owner;
+  const leftToItself = folder !== root && checksItself(folder);
   for (const entry of entries) {
     if (entry.isDirectory()) {
       if (!entry.name.startsWith('.') && !skippedFolders.has(entry.name))
-        findProjects(join(folder, entry.name), found, nearest);
-    } else if (
-      /^tsconfig.*\.json$/.test(entry.name) &&
-      !notProjects.has(entry.name) &&
-      !(nearest && checksItself(nearest))
-    ) {
+        findProjects(join(folder, entry.name), found);
+    } else if (/^tsconfig.*\.json$/.test(entry.name) && !notProjects.has(entry.name) && !leftToItself) {
       found.push(relative(root, join(folder, entry.name)));
     }
   }
