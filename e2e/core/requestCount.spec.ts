@@ -15,8 +15,11 @@ const loginPages = {
   'GET /authorize/:uid': 1,
 };
 
-/** Requests per route since `before` (preflights as `OPTIONS`), and their total. */
-function sent(after: TenantStats, before?: TenantStats) {
+/**
+ * Requests per route since `before` (preflights as `OPTIONS`), and their total; with `annotate`,
+ * also written into the test's report.
+ */
+function sent(after: TenantStats, before?: TenantStats, annotate = false) {
   const routes: Record<string, number> = {};
   for (const [route, count] of Object.entries(after.endpoints)) {
     const n = count - (before?.endpoints[route] ?? 0);
@@ -24,7 +27,13 @@ function sent(after: TenantStats, before?: TenantStats) {
   }
   const preflights = after.preflightRequests - (before?.preflightRequests ?? 0);
   if (preflights) routes.OPTIONS = preflights;
-  return { routes, total: Object.values(routes).reduce((sum, n) => sum + n, 0) };
+  const total = Object.values(routes).reduce((sum, n) => sum + n, 0);
+  if (annotate) {
+    test
+      .info()
+      .annotations.push({ type: 'tenant requests', description: `${total} ${JSON.stringify(routes)}` });
+  }
+  return { routes, total };
 }
 
 async function getToken(page: Page, button: 'Get token' | 'Refresh now', log: string) {
@@ -50,10 +59,7 @@ for (const [mode, options, discovery] of modes) {
     await expect(status(page)).toHaveText('unauthenticated');
     await loginWithRedirect(page);
     await getToken(page, 'Get token', 'token ok');
-    const { routes, total } = sent(await tenant.stats());
-    test
-      .info()
-      .annotations.push({ type: 'tenant requests', description: `${total} ${JSON.stringify(routes)}` });
+    const { routes } = sent(await tenant.stats(), undefined, true);
     expect(routes).toEqual({
       ...loginPages,
       ...discovery,
@@ -94,10 +100,7 @@ for (const [mode, options] of modes) {
     const before = await tenant.stats();
     await loginWithRedirect(page);
     await getToken(page, 'Get token', 'token ok');
-    const { routes, total } = sent(await tenant.stats(), before);
-    test
-      .info()
-      .annotations.push({ type: 'tenant requests', description: `${total} ${JSON.stringify(routes)}` });
+    const { routes, total } = sent(await tenant.stats(), before, true);
     // The discovery document and the JWKS stayed in the storage through the logout.
     expect(routes).toEqual({ ...loginPages, 'POST /oauth/token': 1 });
     expect(total).toBe(5);
